@@ -1,0 +1,187 @@
+//! Gazetteers generated from public data: places, organisations, threat actors, malware,
+//! ATT&CK techniques, person names and top-level domains.
+//!
+//! The tables in `data/lexicon/` are written by `scripts/lexicon/generate` from pinned public
+//! packages (see `data/lexicon/README.md` for their format and `NOTICE` for their licences), and
+//! embedded in the binary with `include_str!`. [`Lexicon::embedded`] parses them once.
+
+mod phrases;
+mod tables;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+pub use phrases::{fold_hash, FastHash, PhraseTrie};
+pub use tables::{Class, Entry, Gender, PlaceKind};
+
+use crate::text::{Abbreviations, Document};
+
+/// Alias flag: match only with exactly this capitalisation ("US" but not "us").
+pub const EXACT_CASE: u8 = 1;
+/// Alias flag: also an ordinary English word ("Hive", "Sandworm"): exact case, and the caller
+/// should ask for supporting context before trusting it.
+pub const COMMON_WORD: u8 = 2;
+/// Alias flag: an adjective or demonym of the entry ("Russian" for Russia), not its name.
+pub const DEMONYM: u8 = 4;
+
+/// One surface form of an entry.
+pub struct Alias {
+    /// Index into [`Lexicon::entries`].
+    pub entry: u32,
+    /// Bit set of [`EXACT_CASE`], [`COMMON_WORD`] and [`DEMONYM`].
+    pub flags: u8,
+    /// The alias's tokens as written in the table.
+    tokens: Box<[&'static str]>,
+}
+
+/// A lexicon entry found in a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LexMatch {
+    /// The matched tokens.
+    pub tokens: Range<usize>,
+    /// Index into [`Lexicon::entries`].
+    pub entry: u32,
+    /// The alias's flags.
+    pub flags: u8,
+}
+
+/// All gazetteers, parsed and indexed.
+pub struct Lexicon {
+    /// Every entry, in table order.
+    pub entries: Vec<Entry>,
+    aliases: Vec<Alias>,
+    /// Aliases that share a surface form, in table order; the trie's payload indexes this.
+    groups: Vec<Vec<u32>>,
+    trie: PhraseTrie,
+    given_names: HashMap<&'static str, Gender>,
+    surnames: HashSet<&'static str>,
+    tlds: HashSet<&'static str>,
+    by_name: HashMap<&'static str, u32>,
+}
+
+impl Lexicon {
+    /// Parses the tables compiled into the binary.
+    pub fn embedded(abbreviations: &Abbreviations) -> Lexicon {
+        let mut lexicon = Lexicon {
+            entries: Vec::new(),
+            aliases: Vec::new(),
+            groups: Vec::new(),
+            trie: PhraseTrie::default(),
+            given_names: tables::given_names(include_str!("../../data/lexicon/given_names.tsv")),
+            surnames: tables::word_set(include_str!("../../data/lexicon/surnames.txt")),
+            tlds: tables::word_set(include_str!("../../data/lexicon/tlds.txt")),
+            by_name: HashMap::new(),
+        };
+        for table in [
+            include_str!("../../data/lexicon/places.tsv"),
+            include_str!("../../data/lexicon/organizations.tsv"),
+            include_str!("../../data/lexicon/cyber.tsv"),
+            include_str!("../../data/curated/metonyms.tsv"),
+        ] {
+            lexicon.add_table(table, abbreviations);
+        }
+        lexicon
+    }
+
+    fn add_table(&mut self, table: &'static str, abbreviations: &Abbreviations) {
+        let mut group_of: HashMap<Vec<u64>, u32> = HashMap::new();
+        for (entry, aliases) in tables::entries(table) {
+            let entry_id = self.entries.len() as u32;
+            self.by_name.entry(entry.name).or_insert(entry_id);
+            self.entries.push(entry);
+            for (surface, flags) in aliases {
+                let tokens = alias_tokens(surface, abbreviations);
+                let hashes: Vec<u64> = tokens.iter().map(|t| fold_hash(t)).collect();
+                let alias_id = self.aliases.len() as u32;
+                self.aliases.push(Alias { entry: entry_id, flags, tokens });
+                let group = *group_of.entry(hashes.clone()).or_insert_with(|| {
+                    self.groups.push(Vec::new());
+                    (self.groups.len() - 1) as u32
+                });
+                self.groups[group as usize].push(alias_id);
+                self.trie.insert(&hashes, group);
+            }
+        }
+    }
+
+    /// The folded hash of every token of `doc`, the input [`Lexicon::find`] scans.
+    pub fn token_hashes(doc: &Document) -> Vec<u64> {
+        doc.tokens.iter().map(|t| fold_hash(&doc.text[t.range()])).collect()
+    }
+
+    /// Leftmost-longest matches of the entries that `wanted` accepts, with the case rules of
+    /// their aliases applied. Where one surface names several entries, the first in table order
+    /// wins. `hashes` comes from [`Lexicon::token_hashes`].
+    pub fn find(&self, doc: &Document, hashes: &[u64], wanted: impl Fn(&Entry) -> bool) -> Vec<LexMatch> {
+        let mut found = Vec::new();
+        self.trie.scan(hashes, |range, group| {
+            let hit = self.groups[group as usize].iter().map(|&a| &self.aliases[a as usize]).find(|alias| {
+                wanted(&self.entries[alias.entry as usize]) && case_fits(doc, range.clone(), alias)
+            });
+            if let Some(alias) = hit {
+                found.push(LexMatch { tokens: range, entry: alias.entry, flags: alias.flags });
+            }
+            hit.is_some()
+        });
+        found
+    }
+
+    /// The entry with canonical name `name`.
+    pub fn entry_named(&self, name: &str) -> Option<u32> {
+        self.by_name.get(name).copied()
+    }
+
+    /// The likely gender of a given name written as in text ("Maria" → female).
+    pub fn given_name(&self, word: &str) -> Option<Gender> {
+        self.given_names.get(word).copied().or_else(|| {
+            let titled = title_case(word)?;
+            self.given_names.get(titled.as_str()).copied()
+        })
+    }
+
+    /// Whether `word` (as written, or in title case) is a known surname.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word) || title_case(word).is_some_and(|t| self.surnames.contains(t.as_str()))
+    }
+
+    /// Whether `label` (lower case, without the dot) is a top-level domain.
+    pub fn is_tld(&self, label: &str) -> bool {
+        self.tlds.contains(label)
+    }
+}
+
+/// `word` with only its first letter capitalised, when it is written otherwise ("SMITH").
+fn title_case(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let titled: String = first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect();
+    (titled != word).then_some(titled)
+}
+
+/// Tokenizes an alias with the document tokenizer, so both sides split words alike.
+fn alias_tokens(surface: &'static str, abbreviations: &Abbreviations) -> Box<[&'static str]> {
+    crate::text::tokenize_words(surface, abbreviations)
+}
+
+/// Whether the capitalisation of the tokens in `range` fits `alias`: exactly as written for
+/// exact-case aliases; otherwise every alias token that starts with a capital is capitalised
+/// in the text too ("cozy bear" is not "Cozy Bear", but "COZY BEAR" in a headline is).
+fn case_fits(doc: &Document, range: Range<usize>, alias: &Alias) -> bool {
+    let exact = alias.flags & (EXACT_CASE | COMMON_WORD) != 0;
+    range.zip(alias.tokens.iter()).all(|(i, written)| {
+        let seen = doc.token_text(i);
+        if exact {
+            return seen == *written;
+        }
+        if !same_folded(seen, written) {
+            return false;
+        }
+        let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        !capital(written) || capital(seen)
+    })
+}
+
+/// Case-insensitive equality, guarding against hash collisions in the trie.
+fn same_folded(a: &str, b: &str) -> bool {
+    phrases::folded_chars(a).eq(phrases::folded_chars(b))
+}

@@ -1,0 +1,128 @@
+//! newsmark finds the actors, the quotations with their speakers, and the cyber-attack terms in
+//! a news text.
+//!
+//! One call does everything: [`analyze`] takes any `&str` and returns an [`Analysis`] with byte
+//! offsets into it. It never fails and never panics; the tables and the actor model are built
+//! once, on first use, and shared by every later call.
+//!
+//! # Example
+//!
+//! ```
+//! use newsmark::{analyze, ActorKind, TermCategory};
+//!
+//! let text = "“We will respond,” Kremlin spokesman Dmitry Peskov said after the ransomware attack.";
+//! let analysis = analyze(text);
+//!
+//! let peskov = analysis.actors.iter().find(|a| a.name == "Dmitry Peskov").unwrap();
+//! assert_eq!(peskov.kind, ActorKind::Person);
+//!
+//! let quote = &analysis.quotes[0];
+//! assert_eq!(quote.text, "“We will respond,”");
+//! assert_eq!(quote.speaker, Some(peskov.id));
+//! assert_eq!(quote.cue.as_ref().unwrap().text, "said");
+//!
+//! assert!(analysis.terms.iter().any(|t| t.category == TermCategory::Attack));
+//! ```
+//!
+//! Build an [`Analyzer`] yourself to control when the set-up cost is paid:
+//!
+//! ```
+//! let analyzer = newsmark::Analyzer::new();
+//! assert!(analyzer.analyze("").actors.is_empty());
+//! ```
+//!
+//! The pipeline is described in `DESIGN.md`.
+#![deny(missing_docs)]
+
+mod actors;
+mod analysis;
+mod cyber;
+mod lexicon;
+mod model;
+mod quotes;
+mod text;
+pub mod utf16;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+#[cfg(feature = "train")]
+pub mod train;
+
+use std::sync::OnceLock;
+
+pub use analysis::{Actor, ActorKind, Analysis, Quote, Span, Term, TermCategory};
+
+/// Everything that is built once and shared by all analyses: grammar lists, gazetteers,
+/// cyber-term tables and the actor model.
+pub struct Analyzer {
+    grammar: text::Grammar,
+    lexicon: lexicon::Lexicon,
+    cyber: cyber::CyberTables,
+    model: model::Tagger,
+    speech: quotes::SpeechLexicon,
+}
+
+impl Analyzer {
+    /// Builds the tables and loads the model. This takes a few milliseconds; reuse the value.
+    pub fn new() -> Analyzer {
+        let grammar = text::Grammar::embedded();
+        let lexicon = lexicon::Lexicon::embedded(&grammar.abbreviations);
+        Analyzer {
+            cyber: cyber::CyberTables::new(),
+            model: model::Tagger::embedded(),
+            speech: quotes::SpeechLexicon::embedded(),
+            grammar,
+            lexicon,
+        }
+    }
+
+    /// Analyses `text`. Texts over 4 GiB are analysed up to the last char boundary before that.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let text = truncate_to_u32(text);
+        let doc = text::Document::parse(text, &self.grammar);
+        let hashes = lexicon::Lexicon::token_hashes(&doc);
+        let quotations = quotes::find_quotations(&doc);
+        let found = actors::find(&actors::Inputs {
+            doc: &doc,
+            hashes: &hashes,
+            grammar: &self.grammar,
+            lexicon: &self.lexicon,
+            model: &self.model,
+            quotations: &quotations,
+        });
+        let quotes = quotes::attribute(&doc, &quotations, &found, &self.lexicon, &self.speech);
+        let terms = cyber::find(&doc, &hashes, &self.lexicon, &self.cyber);
+        Analysis { actors: found.actors, quotes, terms }
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+/// The shared analyzer, built on first use.
+pub fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(Analyzer::new)
+}
+
+/// Analyses `text` with the shared [`Analyzer`].
+pub fn analyze(text: &str) -> Analysis {
+    analyzer().analyze(text)
+}
+
+/// `text` cut to at most `u32::MAX` bytes, on a char boundary, so token offsets fit in `u32`.
+fn truncate_to_u32(text: &str) -> &str {
+    let limit = u32::MAX as usize;
+    if text.len() <= limit {
+        return text;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}

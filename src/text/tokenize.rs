@@ -1,0 +1,290 @@
+//! Splits text into word, number, punctuation and quotation-mark tokens.
+//!
+//! The tokens follow the CoNLL-2003 conventions the actor model was trained on: a possessive
+//! `'s` is its own token, initialisms keep their dots ("U.S."), hyphenated words stay whole
+//! ("U.S.-based", "COVID-19"). Whitespace is not a token; line breaks are recorded as flags on
+//! the token after them, so paragraphs and headlines can be found without a second pass.
+//!
+//! Offsets are `u32` to halve the memory of a token stream; texts over 4 GiB are cut by
+//! [`crate::Analyzer::analyze`] before they reach here.
+
+use super::chars::{is_dash, is_invisible, is_quote_char, is_word_char};
+use super::{Token, TokenKind};
+
+/// Token flag: whitespace (or the start of the text) comes right before the token.
+pub const SPACE_BEFORE: u8 = 1;
+/// Token flag: whitespace (or the end of the text) comes right after the token.
+pub const SPACE_AFTER: u8 = 2;
+/// Token flag: the token is the first on its line.
+pub const LINE_START: u8 = 4;
+/// Token flag: a blank line comes before the token.
+pub const BLANK_LINE_BEFORE: u8 = 8;
+
+/// Abbreviations whose trailing period belongs to the word ("Mr.", "Inc.", "Jan.").
+/// Stored lower-case without the dot; `data/grammar/abbreviations.txt` is the source.
+pub struct Abbreviations {
+    words: std::collections::HashSet<&'static str>,
+}
+
+impl Abbreviations {
+    /// Parses the embedded list: one abbreviation per line, `#` starts a comment.
+    pub fn embedded() -> Abbreviations {
+        let words = super::data_lines(include_str!("../../data/grammar/abbreviations.txt")).collect();
+        Abbreviations { words }
+    }
+
+    fn contains(&self, word_lower: &str) -> bool {
+        self.words.contains(word_lower)
+    }
+}
+
+/// Tokenizes `text` (at most `u32::MAX` bytes).
+pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
+    debug_assert!(text.len() <= u32::MAX as usize);
+    let bytes = text.as_bytes();
+    // News text averages about six bytes a token; reserving avoids most regrowth.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut pos = 0usize;
+    let mut flags = SPACE_BEFORE | LINE_START;
+    let mut newlines = 0u32;
+    let mut lower = String::new();
+
+    while pos < bytes.len() {
+        let c = char_at(text, pos);
+        let width = c.len_utf8();
+        if c.is_whitespace() || c.is_control() || is_invisible(c) {
+            if is_invisible(c) {
+                // Zero-width characters between words are not spaces: leave flags alone.
+                pos += width;
+                continue;
+            }
+            match c {
+                '\n' | '\u{2028}' => newlines += 1,
+                '\r' => {
+                    if bytes.get(pos + 1) != Some(&b'\n') {
+                        newlines += 1;
+                    }
+                }
+                '\u{2029}' => newlines += 2,
+                _ => {}
+            }
+            flags |= SPACE_BEFORE;
+            if let Some(last) = tokens.last_mut() {
+                mark_space_after(last, pos);
+            }
+            pos += width;
+            continue;
+        }
+        if newlines > 0 {
+            flags |= LINE_START;
+            if newlines > 1 {
+                flags |= BLANK_LINE_BEFORE;
+            }
+            newlines = 0;
+        }
+        let start = pos;
+        let (end, kind) = if c.is_alphabetic() {
+            (scan_word(text, pos), TokenKind::Word)
+        } else if c.is_ascii_digit() {
+            let end = scan_word(text, pos);
+            let has_letter = text[start..end].chars().any(char::is_alphabetic);
+            (end, if has_letter { TokenKind::Word } else { TokenKind::Number })
+        } else if is_apostrophe(c) && starts_decade(bytes, pos + width) {
+            // "’90s", "'80s": an apostrophe standing for a century, not a quotation mark.
+            (scan_word(text, pos + width), TokenKind::Number)
+        } else if is_quote_char(c) {
+            (pos + width, TokenKind::Quote)
+        } else {
+            (scan_punct(text, pos, c), TokenKind::Punct)
+        };
+        let word_end = match kind {
+            TokenKind::Word => split_possessive(text, start, end),
+            _ => end,
+        };
+        if word_end != end {
+            // "Biden's": the name, then the possessive as a word of its own.
+            tokens.push(Token { start: start as u32, end: word_end as u32, kind, flags });
+            tokens.push(Token { start: word_end as u32, end: end as u32, kind, flags: 0 });
+            flags = 0;
+            pos = end;
+            continue;
+        }
+        let end = if kind == TokenKind::Word && bytes.get(end) == Some(&b'.') {
+            lower.clear();
+            lower.extend(text[start..end].chars().flat_map(char::to_lowercase));
+            if keeps_period(&text[start..end], &lower, abbreviations) {
+                end + 1
+            } else {
+                end
+            }
+        } else {
+            end
+        };
+        tokens.push(Token { start: start as u32, end: end as u32, kind, flags });
+        flags = 0;
+        pos = end;
+    }
+    if let Some(last) = tokens.last_mut() {
+        last.flags |= SPACE_AFTER;
+    }
+    tokens
+}
+
+fn mark_space_after(token: &mut Token, pos: usize) {
+    if token.end as usize == pos {
+        token.flags |= SPACE_AFTER;
+    }
+}
+
+/// The char starting at byte `pos`, which must be a char boundary.
+fn char_at(text: &str, pos: usize) -> char {
+    text[pos..].chars().next().unwrap_or('\0')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// True when `bytes[pos..]` is two digits then `s` or a non-word byte: the "90s" of "’90s".
+fn starts_decade(bytes: &[u8], pos: usize) -> bool {
+    match bytes.get(pos..pos + 2) {
+        Some([a, b]) if a.is_ascii_digit() && b.is_ascii_digit() => {
+            !matches!(bytes.get(pos + 2), Some(c) if c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// The end of a word or number starting at `pos`: word characters, joined by single hyphens,
+/// dots, ampersands and apostrophes that have word characters on both sides.
+fn scan_word(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // Fast path for ASCII letters and digits.
+        while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+            pos += 1;
+        }
+        if pos >= bytes.len() {
+            return pos;
+        }
+        let c = char_at(text, pos);
+        if is_word_char(c) {
+            pos += c.len_utf8();
+            continue;
+        }
+        let joiner = c == '-' || c == '.' || c == '&' || c == '/' || c == ',' || c == ':' || is_apostrophe(c);
+        if !joiner || pos == 0 {
+            return pos;
+        }
+        let next_pos = pos + c.len_utf8();
+        let Some(next) = text[next_pos..].chars().next() else { return pos };
+        let prev = text[..pos].chars().next_back().unwrap_or(' ');
+        let joins = match c {
+            // "U.S.-based": a hyphen may follow an initialism's final dot.
+            '-' => is_word_char(next) && (is_word_char(prev) || prev == '.'),
+            '.' => (is_word_char(next) && is_word_char(prev)) || (next == '-' && prev.is_uppercase()),
+            // AT&T, S&P, M&A: only between capitals.
+            '&' => next.is_uppercase() && prev.is_uppercase(),
+            // 1,000 and 12:30 and 9/11: only between digits.
+            ',' | ':' | '/' => next.is_ascii_digit() && prev.is_ascii_digit(),
+            // O'Brien, don't: an apostrophe between letters.
+            _ => next.is_alphabetic() && prev.is_alphabetic(),
+        };
+        if !joins {
+            return pos;
+        }
+        pos = next_pos;
+    }
+}
+
+/// Splits a possessive `'s` off a word ("Biden's" → "Biden"): returns the new end of the word.
+fn split_possessive(text: &str, start: usize, end: usize) -> usize {
+    let word = &text[start..end];
+    for apostrophe in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if word.len() > apostrophe.len() && word.ends_with(apostrophe) {
+            return end - apostrophe.len();
+        }
+    }
+    end
+}
+
+/// Whether the period right after `word` belongs to it: initialisms ("U.S."), single capital
+/// initials ("John F."), and known abbreviations ("Mr.", "Inc.").
+fn keeps_period(word: &str, lower: &str, abbreviations: &Abbreviations) -> bool {
+    if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return true;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    abbreviations.contains(lower)
+}
+
+/// The end of a punctuation token: runs of dots and of dashes stay together ("...", "--").
+fn scan_punct(text: &str, pos: usize, c: char) -> usize {
+    let run = c == '.' || (c == '-' || is_dash(c));
+    let mut end = pos + c.len_utf8();
+    if run {
+        for next in text[end..].chars() {
+            if next == c {
+                end += next.len_utf8();
+            } else {
+                break;
+            }
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let abbreviations = Abbreviations::embedded();
+        tokenize(text, &abbreviations)
+            .iter()
+            .map(|t| &text[t.start as usize..t.end as usize])
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, $expected:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(words($text), $expected as &[&str]);
+            }
+        };
+    }
+
+    t!(plain, "Biden met Putin.", &["Biden", "met", "Putin", "."]);
+    t!(possessive, "Biden's plan", &["Biden", "'s", "plan"]);
+    t!(curly_possessive, "Microsoft’s chief", &["Microsoft", "’s", "chief"]);
+    t!(initialism, "the U.S. said", &["the", "U.S.", "said"]);
+    t!(initialism_hyphen, "U.S.-based firms", &["U.S.-based", "firms"]);
+    t!(title_abbreviation, "Mr. Smith", &["Mr.", "Smith"]);
+    t!(middle_initial, "John F. Kennedy", &["John", "F.", "Kennedy"]);
+    t!(sentence_period, "hackers. The", &["hackers", ".", "The"]);
+    t!(number_grouping, "1,000.50 dollars", &["1,000.50", "dollars"]);
+    t!(decade, "the ’90s", &["the", "’90s"]);
+    t!(apostrophe_inside, "O'Brien won't", &["O'Brien", "won't"]);
+    t!(ampersand, "AT&T and S&P", &["AT&T", "and", "S&P"]);
+    t!(quotes, "“No,” he said", &["“", "No", ",", "”", "he", "said"]);
+    t!(ellipsis, "wait... no", &["wait", "...", "no"]);
+    t!(hyphenated, "COVID-19 and cyber-attack", &["COVID-19", "and", "cyber-attack"]);
+    t!(leading_quote, "'Hello'", &["'", "Hello", "'"]);
+    t!(zero_width, "Net\u{200B}work", &["Net\u{200B}work"]);
+    t!(combining, "Cafe\u{301} noir", &["Cafe\u{301}", "noir"]);
+    t!(arabic, "قال الرئيس", &["قال", "الرئيس"]);
+    t!(emoji, "hi 🙂 there", &["hi", "🙂", "there"]);
+
+    #[test]
+    fn line_flags() {
+        let abbreviations = Abbreviations::embedded();
+        let tokens = tokenize("One\nTwo\r\n\r\nThree", &abbreviations);
+        assert_eq!(tokens[0].flags & LINE_START, LINE_START);
+        assert_eq!(tokens[1].flags & (LINE_START | BLANK_LINE_BEFORE), LINE_START);
+        assert_eq!(tokens[2].flags & BLANK_LINE_BEFORE, BLANK_LINE_BEFORE);
+    }
+}
