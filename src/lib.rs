@@ -60,6 +60,7 @@ pub struct Analyzer {
     lexicon: lexicon::Lexicon,
     cyber: cyber::CyberTables,
     model: model::Tagger,
+    actors: actors::ActorTables,
     speech: quotes::SpeechLexicon,
 }
 
@@ -71,6 +72,7 @@ impl Analyzer {
         Analyzer {
             cyber: cyber::CyberTables::new(),
             model: model::Tagger::embedded(),
+            actors: actors::ActorTables::embedded(&grammar.abbreviations),
             speech: quotes::SpeechLexicon::embedded(),
             grammar,
             lexicon,
@@ -89,6 +91,7 @@ impl Analyzer {
             grammar: &self.grammar,
             lexicon: &self.lexicon,
             model: &self.model,
+            tables: &self.actors,
             quotations: &quotations,
         });
         let quotes = quotes::attribute(&doc, &quotations, &found, &self.lexicon, &self.speech);

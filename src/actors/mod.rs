@@ -1,4 +1,12 @@
 //! Actors: people, organisations and places, each with all its mentions.
+//!
+//! Three steps: the learned tagger labels every token ([`crate::model`]); [`candidates`]
+//! reconciles its names with the gazetteers and strips titles; [`coref`] groups the names into
+//! actors, one per real-world entity, with canonical names and roles.
+
+mod candidates;
+mod coref;
+mod titles;
 
 use std::ops::Range;
 
@@ -6,7 +14,20 @@ use crate::analysis::Actor;
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::Tagger;
 use crate::quotes::Quotation;
-use crate::text::{Document, Grammar};
+use crate::text::{Abbreviations, Document, Grammar};
+
+/// Tables the actor layer builds once.
+pub struct ActorTables {
+    titles: titles::Titles,
+    vetoes: candidates::Vetoes,
+}
+
+impl ActorTables {
+    /// Parses the embedded grammar lists.
+    pub fn embedded(abbreviations: &Abbreviations) -> ActorTables {
+        ActorTables { titles: titles::Titles::embedded(abbreviations), vetoes: candidates::Vetoes::embedded() }
+    }
+}
 
 /// What actor recognition reads.
 pub struct Inputs<'a, 't> {
@@ -20,6 +41,8 @@ pub struct Inputs<'a, 't> {
     pub lexicon: &'a Lexicon,
     /// The learned tagger.
     pub model: &'a Tagger,
+    /// The actor layer's own tables.
+    pub tables: &'a ActorTables,
     /// Quotations found in the text, sorted.
     pub quotations: &'a [Quotation],
 }
@@ -31,7 +54,7 @@ pub struct Mention {
     pub tokens: Range<usize>,
     /// Index into [`Found::actors`].
     pub actor: usize,
-    /// Tokens of a title or role right before the name ("Kremlin spokesman"), if any.
+    /// Tokens of a title or role written with the name ("Kremlin spokesman"), if any.
     pub role: Option<Range<usize>>,
 }
 
@@ -47,6 +70,19 @@ pub struct Found {
 
 /// Finds and links the actors of a document.
 pub fn find(inputs: &Inputs) -> Found {
-    let _ = inputs;
-    Found { actors: Vec::new(), mentions: Vec::new(), genders: Vec::new() }
+    let quoted = quoted_tokens(inputs.doc, inputs.quotations);
+    let labels = inputs.model.tag(inputs.doc, inputs.hashes, inputs.lexicon, &quoted);
+    let found = candidates::collect(inputs, &inputs.tables.titles, &inputs.tables.vetoes, &labels);
+    coref::group(inputs, &inputs.tables.titles, found)
+}
+
+/// Whether each token lies inside a quotation (the marks included).
+fn quoted_tokens(doc: &Document, quotations: &[Quotation]) -> Vec<bool> {
+    let mut quoted = vec![false; doc.tokens.len()];
+    for quotation in quotations {
+        let end = quotation.tokens.end.min(quoted.len());
+        let start = quotation.tokens.start.min(end);
+        quoted[start..end].fill(true);
+    }
+    quoted
 }

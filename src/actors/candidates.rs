@@ -1,0 +1,193 @@
+//! Name candidates: the model's labels, reconciled with the gazetteers and cleaned of titles,
+//! calendar words and page chrome.
+//!
+//! The model decides most names, since it sees context; the lexicon adds the known places and
+//! organisations it missed, widens a span it cut short ("States" → "United States"), and
+//! settles organisation-versus-place for names it knows ("the Kremlin"). A person the model
+//! found is never turned into a place by the lexicon: people are named like places.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::titles::Titles;
+use super::Inputs;
+use crate::analysis::ActorKind;
+use crate::lexicon::{Class, LexMatch, COMMON_WORD, DEMONYM};
+use crate::model::{EntityType, Label};
+use crate::text::{data_lines, TokenKind};
+
+/// A name found in the text, before names are grouped into actors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// The name's tokens.
+    pub tokens: Range<usize>,
+    /// What it names.
+    pub kind: ActorKind,
+    /// The lexicon entry it matches exactly, if any.
+    pub entry: Option<u32>,
+}
+
+/// Word lists that veto candidates.
+pub struct Vetoes {
+    calendar: HashSet<&'static str>,
+    chrome: HashSet<&'static str>,
+}
+
+impl Vetoes {
+    /// Parses the embedded lists.
+    pub fn embedded() -> Vetoes {
+        Vetoes {
+            calendar: data_lines(include_str!("../../data/grammar/calendar.txt")).collect(),
+            chrome: data_lines(include_str!("../../data/grammar/page_chrome.txt")).collect(),
+        }
+    }
+}
+
+/// Every candidate name, sorted and non-overlapping.
+pub fn collect(inputs: &Inputs, titles: &Titles, vetoes: &Vetoes, labels: &[Label]) -> Vec<Candidate> {
+    let mut candidates = from_labels(labels);
+    let known = inputs.lexicon.find(inputs.doc, inputs.hashes, |e| e.class.actor_kind().is_some());
+    merge_lexicon(&mut candidates, &known, inputs);
+    let chrome = chrome_paragraphs(inputs, vetoes);
+    candidates.retain_mut(|c| {
+        trim(c, inputs, titles);
+        !c.tokens.is_empty() && !vetoed(c, inputs, vetoes, &chrome)
+    });
+    candidates
+}
+
+/// Spans of B/I labels of one type; MISC is not an actor and is left out.
+fn from_labels(labels: &[Label]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        let (Label::Begin(kind) | Label::Inside(kind)) = labels[i] else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        i += 1;
+        while i < labels.len() && labels[i] == Label::Inside(kind) {
+            i += 1;
+        }
+        let kind = match kind {
+            EntityType::Person => ActorKind::Person,
+            EntityType::Organization => ActorKind::Organization,
+            EntityType::Location => ActorKind::Place,
+            EntityType::Misc => continue,
+        };
+        out.push(Candidate { tokens: start..i, kind, entry: None });
+    }
+    out
+}
+
+/// Folds the lexicon's matches into the model's candidates (both sorted, non-overlapping).
+fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], inputs: &Inputs) {
+    let mut merged = Vec::with_capacity(candidates.len() + known.len());
+    let mut model = std::mem::take(candidates).into_iter().peekable();
+    for found in known {
+        let entry = &inputs.lexicon.entries[found.entry as usize];
+        let Some(kind) = entry.class.actor_kind() else { continue };
+        // Flush model candidates that end before this match.
+        while model.peek().is_some_and(|c| c.tokens.end <= found.tokens.start) {
+            merged.extend(model.next());
+        }
+        let overlapping: Vec<Candidate> = std::iter::from_fn(|| {
+            model.next_if(|c| c.tokens.start < found.tokens.end)
+        })
+        .collect();
+        let demonym = found.flags & DEMONYM != 0;
+        match overlapping.as_slice() {
+            // Only the model can vouch for a name that is also an ordinary word, and a
+            // demonym is an adjective, not a name.
+            [] if demonym || found.flags & COMMON_WORD != 0 => {}
+            [] => merged.push(Candidate { tokens: found.tokens.clone(), kind, entry: Some(found.entry) }),
+            [one] if one.tokens == found.tokens && !demonym => {
+                let kind = reconcile(one.kind, entry.class, kind);
+                merged.push(Candidate { tokens: one.tokens.clone(), kind, entry: Some(found.entry) });
+            }
+            // The lexicon's name covers the model's pieces: "United States" over "States".
+            pieces
+                if !demonym
+                    && pieces.iter().all(|c| c.kind != ActorKind::Person)
+                    && pieces.iter().all(|c| found.tokens.start <= c.tokens.start && c.tokens.end <= found.tokens.end) =>
+            {
+                merged.push(Candidate { tokens: found.tokens.clone(), kind, entry: Some(found.entry) });
+            }
+            pieces => merged.extend(pieces.iter().cloned()),
+        }
+    }
+    merged.extend(model);
+    *candidates = merged;
+}
+
+/// The kind of a name both the model and the lexicon know: the lexicon settles organisation
+/// versus place, the model keeps people.
+fn reconcile(model: ActorKind, class: Class, lexicon: ActorKind) -> ActorKind {
+    match (model, class) {
+        (ActorKind::Person, _) => ActorKind::Person,
+        (_, Class::Organization | Class::Place(_)) => lexicon,
+        _ => model,
+    }
+}
+
+/// Strips titles ("President", "Mr.") and articles from the front of a candidate.
+fn trim(candidate: &mut Candidate, inputs: &Inputs, titles: &Titles) {
+    let doc = inputs.doc;
+    loop {
+        let range = candidate.tokens.clone();
+        if range.len() < 2 {
+            return;
+        }
+        let first = doc.token_text(range.start);
+        let strip = if inputs.grammar.is_function_word(first) {
+            1
+        } else if candidate.kind == ActorKind::Person {
+            titles.starting_at(&inputs.hashes[..range.end], range.start).map_or(0, |t| t.tokens.len())
+        } else {
+            0
+        };
+        if strip == 0 || strip >= range.len() {
+            return;
+        }
+        candidate.tokens.start += strip;
+        candidate.entry = None;
+    }
+}
+
+/// Paragraphs that are a sharing button or a navigation label, not article text.
+fn chrome_paragraphs(inputs: &Inputs, vetoes: &Vetoes) -> HashSet<usize> {
+    let doc = inputs.doc;
+    let mut line = String::new();
+    doc.paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, range)| range.len() <= 4)
+        .filter(|(_, range)| {
+            line.clear();
+            for i in (*range).clone() {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.extend(doc.token_text(i).chars().flat_map(char::to_lowercase));
+            }
+            vetoes.chrome.contains(line.as_str())
+        })
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// Calendar words, closed-class words and page chrome are never actors.
+fn vetoed(candidate: &Candidate, inputs: &Inputs, vetoes: &Vetoes, chrome: &HashSet<usize>) -> bool {
+    let doc = inputs.doc;
+    if !chrome.is_empty() && chrome.contains(&doc.paragraph_of(candidate.tokens.start)) {
+        return true;
+    }
+    candidate.tokens.clone().all(|i| {
+        let token = doc.tokens[i];
+        let text = doc.token_text(i);
+        token.kind != TokenKind::Word
+            || inputs.grammar.is_function_word(text)
+            || vetoes.calendar.contains(text.to_lowercase().as_str())
+    })
+}

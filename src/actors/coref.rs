@@ -1,0 +1,297 @@
+//! Grouping name mentions into actors: one actor per real-world entity.
+//!
+//! - People: a full name starts an actor; a later (or earlier) surname, or title and surname,
+//!   joins the person with that surname nearest before it ("Joe Biden" … "Biden").
+//! - Known places and organisations join by lexicon entry, so "U.S.", "America" and "the
+//!   United States" are one actor with the lexicon's canonical name.
+//! - Other organisations and places join by their folded text, and an acronym joins the name
+//!   whose initials it spells ("National Security Agency" … "NSA").
+//!
+//! Everything here is linear in the number of mentions but for acronyms, which compare each
+//! acronym with each multi-word organisation: both are few in any text.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::candidates::Candidate;
+use super::titles::Titles;
+use super::{Found, Inputs, Mention};
+use crate::analysis::{Actor, ActorKind, Span};
+use crate::lexicon::Gender;
+use crate::text::{TokenKind, SPACE_BEFORE};
+
+/// At most this many roles are kept per actor.
+const MAX_ROLES: usize = 4;
+
+/// A growing actor.
+struct Cluster {
+    members: Vec<usize>,
+    entry: Option<u32>,
+    /// The member whose text names the actor best.
+    best: usize,
+}
+
+/// Groups `candidates` (sorted, non-overlapping) into actors.
+pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Found {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut cluster_of = vec![usize::MAX; candidates.len()];
+    let mut by_entry: HashMap<u32, usize> = HashMap::new();
+    let mut by_text: HashMap<Vec<u64>, usize> = HashMap::new();
+    let words = |c: &Candidate| name_words(inputs, c.tokens.clone());
+
+    // Full names, known entries and other names first; lone surnames wait for pass two.
+    for (index, candidate) in candidates.iter().enumerate() {
+        let key = words(candidate);
+        let target = if let Some(entry) = candidate.entry {
+            by_entry.get(&entry).copied()
+        } else if candidate.kind == ActorKind::Person && key.len() >= 2 {
+            clusters.iter().rposition(|cluster| {
+                let best = &candidates[cluster.best];
+                best.kind == ActorKind::Person && same_person(&words(best), &key)
+            })
+        } else if key.len() == 1 {
+            continue;
+        } else {
+            by_text.get(&key).copied()
+        };
+        let cluster = target.unwrap_or_else(|| {
+            clusters.push(Cluster { members: Vec::new(), entry: candidate.entry, best: index });
+            clusters.len() - 1
+        });
+        clusters[cluster].members.push(index);
+        cluster_of[index] = cluster;
+        if let Some(entry) = candidate.entry {
+            by_entry.entry(entry).or_insert(cluster);
+        } else {
+            by_text.entry(key).or_insert(cluster);
+        }
+    }
+
+    // Single words: a surname or given name of a person named in full, else a name of its own.
+    for (index, candidate) in candidates.iter().enumerate() {
+        if cluster_of[index] != usize::MAX {
+            continue;
+        }
+        let key = words(candidate);
+        let person = nearest_person(&clusters, &candidates, &cluster_of, index, |best| {
+            let full = words(best);
+            full.len() >= 2 && (full.last() == key.last() || full.first() == key.first())
+        });
+        let target = person.or_else(|| by_text.get(&key).copied());
+        let cluster = target.unwrap_or_else(|| {
+            clusters.push(Cluster { members: Vec::new(), entry: None, best: index });
+            clusters.len() - 1
+        });
+        clusters[cluster].members.push(index);
+        cluster_of[index] = cluster;
+        by_text.entry(key).or_insert(cluster);
+    }
+
+    merge_acronyms(inputs, &candidates, &mut clusters, &mut cluster_of);
+    for cluster in &mut clusters {
+        cluster.members.sort_unstable();
+        cluster.best = best_member(inputs, &candidates, &cluster.members);
+    }
+    clusters.retain(|c| !c.members.is_empty());
+    clusters.sort_by_key(|c| c.members[0]);
+    build(inputs, titles, &candidates, &clusters)
+}
+
+/// The folded hashes of a name's words, without punctuation and initials' dots.
+fn name_words(inputs: &Inputs, tokens: Range<usize>) -> Vec<u64> {
+    tokens.filter(|&i| inputs.doc.tokens[i].kind == TokenKind::Word).map(|i| inputs.hashes[i]).collect()
+}
+
+/// Two multi-word person names of one person: same surname, and same given name or one of
+/// them abbreviated ("Joseph R. Biden" and "Joe Biden" are not matched; "J. Biden" is).
+fn same_person(a: &[u64], b: &[u64]) -> bool {
+    a.last() == b.last() && (a.first() == b.first() || a.len() != b.len())
+}
+
+/// The person cluster nearest before candidate `index` (else nearest after) that `fits`.
+fn nearest_person(
+    clusters: &[Cluster],
+    candidates: &[Candidate],
+    cluster_of: &[usize],
+    index: usize,
+    fits: impl Fn(&Candidate) -> bool,
+) -> Option<usize> {
+    let is_fit = |i: usize| {
+        let cluster = cluster_of[i];
+        cluster != usize::MAX && {
+            let best = &candidates[clusters[cluster].best];
+            best.kind == ActorKind::Person && fits(best)
+        }
+    };
+    (0..index).rev().find(|&i| is_fit(i)).or_else(|| (index + 1..candidates.len()).find(|&i| is_fit(i))).map(|i| cluster_of[i])
+}
+
+/// Joins an all-capitals acronym to the organisation whose initials it spells.
+fn merge_acronyms(inputs: &Inputs, candidates: &[Candidate], clusters: &mut [Cluster], cluster_of: &mut [usize]) {
+    let doc = inputs.doc;
+    let initials: Vec<(usize, String)> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.entry.is_none() && candidates[c.best].tokens.len() >= 2)
+        .map(|(index, c)| {
+            let letters = candidates[c.best]
+                .tokens
+                .clone()
+                .map(|i| doc.token_text(i))
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            (index, letters)
+        })
+        .collect();
+    for acronym_cluster in 0..clusters.len() {
+        let cluster = &clusters[acronym_cluster];
+        let best = &candidates[cluster.best];
+        if cluster.entry.is_some() || best.tokens.len() != 1 {
+            continue;
+        }
+        let word = doc.token_text(best.tokens.start);
+        let letters = word.chars().count();
+        if !(2..=6).contains(&letters) || !word.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let Some(&(target, _)) = initials.iter().find(|(index, spelled)| *index != acronym_cluster && spelled == word) else {
+            continue;
+        };
+        let members = std::mem::take(&mut clusters[acronym_cluster].members);
+        for &member in &members {
+            cluster_of[member] = target;
+        }
+        clusters[target].members.extend(members);
+    }
+}
+
+/// The member whose text names the actor best: the most words, then not in capitals only
+/// (headlines), then the earliest.
+fn best_member(inputs: &Inputs, candidates: &[Candidate], members: &[usize]) -> usize {
+    let doc = inputs.doc;
+    *members
+        .iter()
+        .max_by_key(|&&m| {
+            let tokens = candidates[m].tokens.clone();
+            let text = doc.tokens_text(tokens.clone());
+            let shouting = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && tokens.len() > 1;
+            (name_words(inputs, tokens).len(), !shouting, std::cmp::Reverse(m))
+        })
+        .unwrap_or(&members[0])
+}
+
+/// The public actors and the mention index from the finished clusters.
+fn build(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], clusters: &[Cluster]) -> Found {
+    let doc = inputs.doc;
+    let mut actors = Vec::with_capacity(clusters.len());
+    let mut mentions = Vec::with_capacity(candidates.len());
+    let mut genders = Vec::with_capacity(clusters.len());
+    for (id, cluster) in clusters.iter().enumerate() {
+        let kind = majority_kind(candidates, &cluster.members);
+        let name = match cluster.entry {
+            Some(entry) => inputs.lexicon.entries[entry as usize].name.to_string(),
+            None => clean_name(inputs, candidates[cluster.best].tokens.clone()),
+        };
+        let mut roles: Vec<String> = Vec::new();
+        let mut gender = None;
+        for &member in &cluster.members {
+            let tokens = candidates[member].tokens.clone();
+            let role = (kind == ActorKind::Person).then(|| find_role(inputs, titles, candidates, member)).flatten();
+            if let Some((range, title_gender)) = &role {
+                gender = gender.or(*title_gender);
+                let text = clean_name(inputs, range.clone());
+                if roles.len() < MAX_ROLES && !roles.iter().any(|r| r.eq_ignore_ascii_case(&text)) {
+                    roles.push(text);
+                }
+            }
+            mentions.push(Mention { tokens: tokens.clone(), actor: id, role: role.map(|(range, _)| range) });
+        }
+        if kind == ActorKind::Person {
+            let given = name.split_whitespace().next().filter(|_| name.contains(' '));
+            gender = given.and_then(|g| inputs.lexicon.given_name(g)).filter(|&g| g != Gender::Either).or(gender);
+        }
+        let spans = cluster
+            .members
+            .iter()
+            .map(|&m| {
+                let range = doc.byte_range(candidates[m].tokens.clone());
+                Span::of(doc.text, range.start, range.end)
+            })
+            .collect();
+        actors.push(Actor { id, name, kind, mentions: spans, roles });
+        genders.push(gender);
+    }
+    mentions.sort_by_key(|m| m.tokens.start);
+    Found { actors, mentions, genders }
+}
+
+/// The kind most members were given; people win ties, then organisations.
+fn majority_kind(candidates: &[Candidate], members: &[usize]) -> ActorKind {
+    let count = |kind| members.iter().filter(|&&m| candidates[m].kind == kind).count();
+    [ActorKind::Person, ActorKind::Organization, ActorKind::Place]
+        .into_iter()
+        .max_by_key(|&kind| (count(kind), std::cmp::Reverse(kind as u8)))
+        .unwrap_or(ActorKind::Organization)
+}
+
+/// The text of `tokens` on one line, with runs of whitespace as single spaces.
+fn clean_name(inputs: &Inputs, tokens: Range<usize>) -> String {
+    let doc = inputs.doc;
+    let mut name = String::new();
+    for i in tokens {
+        if !name.is_empty() && doc.tokens[i].has(SPACE_BEFORE) {
+            name.push(' ');
+        }
+        name.push_str(doc.token_text(i));
+    }
+    name
+}
+
+/// The title or role written with a person's mention: before it ("Kremlin spokesman Dmitry
+/// Peskov", "Microsoft's president Brad Smith") or in apposition after it ("Dmitry Peskov, the
+/// Kremlin spokesman,").
+fn find_role(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], member: usize) -> Option<(Range<usize>, Option<Gender>)> {
+    let doc = inputs.doc;
+    let tokens = candidates[member].tokens.clone();
+    if let Some(title) = titles.ending_at(inputs.hashes, tokens.start) {
+        let mut start = title.tokens.start;
+        // Take in the organisation or place the title belongs to, and its possessive.
+        let mut before = start;
+        if before > 0 && matches!(doc.token_text(before - 1), "'s" | "’s") {
+            before -= 1;
+        }
+        if let Some(owner) = candidates[..member].last().filter(|c| c.tokens.end == before && c.kind != ActorKind::Person) {
+            start = owner.tokens.start;
+        }
+        return Some((start..title.tokens.end, title.gender));
+    }
+    // Apposition: ", [the|a|an] [Owner['s]] title".
+    let mut i = tokens.end;
+    if doc.tokens.get(i).is_none_or(|_| doc.token_text(i) != ",") {
+        return None;
+    }
+    i += 1;
+    if i < doc.tokens.len() && matches!(doc.token_text(i).to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its" | "his" | "her") {
+        i += 1;
+    }
+    let role_start = i;
+    if let Some(owner) = candidates.get(member + 1).filter(|c| c.tokens.start == i && c.kind != ActorKind::Person) {
+        i = owner.tokens.end;
+        if i < doc.tokens.len() && matches!(doc.token_text(i), "'s" | "’s") {
+            i += 1;
+        }
+    }
+    // Allow up to two modifiers before the title ("the company's former chief executive"),
+    // but no closed-class word: "Peskov, who is president of" has no role.
+    for at in i..(i + 3).min(doc.tokens.len()) {
+        if let Some(title) = titles.starting_at(inputs.hashes, at) {
+            return Some((role_start..title.tokens.end, title.gender));
+        }
+        let word = doc.token_text(at);
+        if doc.tokens[at].kind != TokenKind::Word || inputs.grammar.is_function_word(word) {
+            return None;
+        }
+    }
+    None
+}

@@ -1,0 +1,92 @@
+//! Titles and roles around names: "President Biden", "Kremlin spokesman Dmitry Peskov",
+//! "Brad Smith, Microsoft's president".
+//!
+//! Mention spans follow the CoNLL convention and leave titles out; the title is kept as the
+//! actor's role, and a gendered title ("Mrs.", "spokeswoman") is evidence for pronouns.
+
+use std::ops::Range;
+
+use crate::lexicon::{fold_hash, Gender, PhraseTrie};
+use crate::text::{data_lines, tokenize_words, Abbreviations};
+
+/// The longest title, in tokens ("lieutenant general", "deputy prime minister").
+const LONGEST_TITLE: usize = 4;
+
+/// The titles of `data/grammar/titles.txt`, indexed for matching on token hashes.
+pub struct Titles {
+    trie: PhraseTrie,
+    genders: Vec<Option<Gender>>,
+}
+
+/// A title found in the text.
+pub struct TitleMatch {
+    /// The title's tokens.
+    pub tokens: Range<usize>,
+    /// The gender the title implies, if any.
+    pub gender: Option<Gender>,
+}
+
+impl Titles {
+    /// Parses the embedded list.
+    pub fn embedded(abbreviations: &Abbreviations) -> Titles {
+        let mut trie = PhraseTrie::default();
+        let mut genders = Vec::new();
+        for line in data_lines(include_str!("../../data/grammar/titles.txt")) {
+            let (title, gender) = line.split_once('\t').unwrap_or((line, ""));
+            let hashes: Vec<u64> = tokenize_words(title, abbreviations).iter().map(|t| fold_hash(t)).collect();
+            trie.insert(&hashes, genders.len() as u32);
+            genders.push(match gender.trim() {
+                "m" => Some(Gender::Male),
+                "f" => Some(Gender::Female),
+                _ => None,
+            });
+        }
+        Titles { trie, genders }
+    }
+
+    /// The longest title that ends right before token `end`.
+    pub fn ending_at(&self, hashes: &[u64], end: usize) -> Option<TitleMatch> {
+        let mut found = Vec::new();
+        (end.saturating_sub(LONGEST_TITLE)..end).find_map(|start| {
+            self.trie.matches_at(&hashes[start..end], &mut found);
+            found.iter().find(|&&(len, _)| start + len == end).map(|&(_, payload)| TitleMatch {
+                tokens: start..end,
+                gender: self.genders[payload as usize],
+            })
+        })
+    }
+
+    /// The longest title that starts at token `start`.
+    pub fn starting_at(&self, hashes: &[u64], start: usize) -> Option<TitleMatch> {
+        let mut found = Vec::new();
+        self.trie.matches_at(&hashes[start..], &mut found);
+        found.first().map(|&(len, payload)| TitleMatch {
+            tokens: start..start + len,
+            gender: self.genders[payload as usize],
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashes(words: &[&str]) -> Vec<u64> {
+        words.iter().map(|w| fold_hash(w)).collect()
+    }
+
+    #[test]
+    fn finds_longest_title_before_name() {
+        let titles = Titles::embedded(&Abbreviations::embedded());
+        let text = hashes(&["Deputy", "Prime", "Minister", "Smith"]);
+        assert_eq!(titles.ending_at(&text, 3).map(|t| t.tokens), Some(0..3));
+        assert!(titles.ending_at(&text, 0).is_none());
+    }
+
+    #[test]
+    fn gendered_titles() {
+        let titles = Titles::embedded(&Abbreviations::embedded());
+        let text = hashes(&["spokeswoman", "Maria"]);
+        assert_eq!(titles.starting_at(&text, 0).and_then(|t| t.gender), Some(Gender::Female));
+    }
+}
