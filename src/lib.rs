@@ -70,7 +70,7 @@ impl Analyzer {
         let grammar = text::Grammar::embedded();
         let lexicon = lexicon::Lexicon::embedded(&grammar.abbreviations);
         Analyzer {
-            cyber: cyber::CyberTables::new(),
+            cyber: cyber::CyberTables::new(&lexicon, &grammar.abbreviations),
             model: model::Tagger::embedded(),
             actors: actors::ActorTables::embedded(&grammar.abbreviations),
             speech: quotes::SpeechLexicon::embedded(),

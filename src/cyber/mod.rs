@@ -1,22 +1,213 @@
 //! Cyber-attack terms: attacks, malware, threat actors, vulnerabilities, techniques,
 //! indicators and influence operations.
+//!
+//! Four sources of candidates, one merge:
+//! 1. indicators of compromise, from a byte scanner over the raw text ([`indicators`]);
+//! 2. CVE and ATT&CK ids written in the text ([`ids`]);
+//! 3. names from the generated lexicon: groups, malware, tools, techniques;
+//! 4. the hand-kept generic vocabulary ([`vocabulary`]), with a demonym rule that joins
+//!    "Russian" and "hackers" into one threat actor.
+//!
+//! Candidates that are also ordinary words need cyber context ([`context`]). The survivors are
+//! merged leftmost-longest, so "Russian state-sponsored hackers" beats "state-sponsored
+//! hackers", and on equal spans the more specific source wins (indicator, id, lexicon name,
+//! generic word).
 
-use crate::analysis::Term;
-use crate::lexicon::Lexicon;
-use crate::text::Document;
+mod context;
+mod ids;
+mod indicators;
+mod refang;
+mod vocabulary;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::analysis::{Term, TermCategory};
+use crate::lexicon::{Class, Lexicon, COMMON_WORD, DEMONYM};
+use crate::text::{Abbreviations, Document};
+use context::Context;
+use ids::IdKind;
+use vocabulary::Vocabulary;
 
 /// Tables built once for the cyber layer.
-pub struct CyberTables;
+pub struct CyberTables {
+    vocabulary: Vocabulary,
+    /// ATT&CK id → (canonical name, category), from the lexicon and then the vocabulary.
+    known_ids: HashMap<&'static str, (&'static str, TermCategory)>,
+}
 
 impl CyberTables {
-    /// Builds the tables.
-    pub fn new() -> CyberTables {
-        CyberTables
+    /// Builds the tables; `lexicon` supplies the ATT&CK ids a bare id in the text may name.
+    pub fn new(lexicon: &Lexicon, abbreviations: &Abbreviations) -> CyberTables {
+        let vocabulary = Vocabulary::embedded(abbreviations);
+        let mut known_ids = HashMap::new();
+        for entry in &lexicon.entries {
+            if let (Class::Cyber(category), Some(id)) = (entry.class, entry.reference) {
+                known_ids.entry(id).or_insert((entry.name, category));
+            }
+        }
+        for term in &vocabulary.terms {
+            if let Some(id) = term.reference {
+                known_ids.entry(id).or_insert((term.name, term.category));
+            }
+        }
+        CyberTables { vocabulary, known_ids }
     }
 }
 
-/// Every cyber-attack term in `doc`, sorted by start.
-pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables) -> Vec<crate::analysis::Term> {
-    let _ = (doc, hashes, lexicon, tables);
-    Vec::<Term>::new()
+/// A term before context checks and the merge.
+struct Candidate {
+    start: usize,
+    end: usize,
+    category: TermCategory,
+    name: Cow<'static, str>,
+    reference: Option<Cow<'static, str>>,
+    needs_context: bool,
+    sentence: usize,
+    /// Which source it came from; lower wins when two candidates cover the same span.
+    rank: u8,
 }
+
+const RANK_INDICATOR: u8 = 0;
+const RANK_ID: u8 = 1;
+const RANK_LEXICON: u8 = 2;
+const RANK_VOCABULARY: u8 = 3;
+
+/// Every cyber-attack term in `doc`, sorted by start, none overlapping.
+pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables) -> Vec<Term> {
+    let mut candidates = Vec::new();
+    add_indicators(doc, lexicon, tables, &mut candidates);
+    add_ids(doc, tables, &mut candidates);
+    add_lexicon_names(doc, hashes, lexicon, &mut candidates);
+    add_vocabulary(doc, hashes, lexicon, tables, &mut candidates);
+
+    let mut context = Context::from_cues(doc, hashes, &tables.vocabulary.cues);
+    for candidate in candidates.iter().filter(|c| !c.needs_context) {
+        context.mark(candidate.sentence);
+    }
+    candidates.retain(|c| !c.needs_context || context.supports(c.sentence));
+    merge(doc.text, candidates)
+}
+
+fn add_indicators(doc: &Document, lexicon: &Lexicon, tables: &CyberTables, out: &mut Vec<Candidate>) {
+    let rules = indicators::Rules { lexicon, vocabulary: &tables.vocabulary };
+    for found in indicators::find(doc.text, &rules) {
+        out.push(Candidate {
+            start: found.start,
+            end: found.end,
+            category: TermCategory::Indicator,
+            name: Cow::Owned(found.name),
+            reference: None,
+            needs_context: false,
+            sentence: sentence_at(doc, found.start),
+            rank: RANK_INDICATOR,
+        });
+    }
+}
+
+/// CVE ids always; ATT&CK ids when the tables know them, and technique ids the tables do not
+/// know when the sentence is about attacks (a "T1000" in a film review is not an id).
+fn add_ids(doc: &Document, tables: &CyberTables, out: &mut Vec<Candidate>) {
+    for id in ids::find(doc) {
+        let known = tables.known_ids.get(id.id.as_str());
+        let (category, name, needs_context) = match (id.kind, known) {
+            (IdKind::Cve, _) => (TermCategory::Vulnerability, Cow::Owned(id.id.clone()), false),
+            (_, Some(&(name, category))) => (category, Cow::Borrowed(name), false),
+            (IdKind::Technique, None) => (TermCategory::Technique, Cow::Owned(id.id.clone()), true),
+            (IdKind::Entity, None) => continue,
+        };
+        out.push(Candidate {
+            start: id.start,
+            end: id.end,
+            category,
+            name,
+            reference: Some(Cow::Owned(id.id)),
+            needs_context,
+            sentence: doc.sentence_of(id.token),
+            rank: RANK_ID,
+        });
+    }
+}
+
+fn add_lexicon_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon, out: &mut Vec<Candidate>) {
+    for found in lexicon.find(doc, hashes, |e| matches!(e.class, Class::Cyber(_))) {
+        let Some(entry) = lexicon.entries.get(found.entry as usize) else { continue };
+        let Class::Cyber(category) = entry.class else { continue };
+        let bytes = doc.byte_range(found.tokens.clone());
+        out.push(Candidate {
+            start: bytes.start,
+            end: bytes.end,
+            category,
+            name: Cow::Borrowed(entry.name),
+            reference: entry.reference.map(Cow::Borrowed),
+            needs_context: found.flags & COMMON_WORD != 0,
+            sentence: doc.sentence_of(found.tokens.start),
+            rank: RANK_LEXICON,
+        });
+    }
+}
+
+/// Generic words, with a demonym right before an attacker word joined to it: "North Korean
+/// hackers" is one threat actor, named "North Korean hackers".
+fn add_vocabulary(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables, out: &mut Vec<Candidate>) {
+    let vocabulary = &tables.vocabulary;
+    let found = vocabulary.find(doc, hashes);
+    let is_attacker = |term: u32| vocabulary.terms.get(term as usize).is_some_and(|t| t.category == TermCategory::ThreatActor);
+    let demonyms = if found.iter().any(|f| is_attacker(f.term)) {
+        lexicon.find(doc, hashes, |e| matches!(e.class, Class::Place(_))).into_iter().filter(|m| m.flags & DEMONYM != 0).collect()
+    } else {
+        Vec::new()
+    };
+    let mut demonyms = demonyms.iter().peekable();
+    for f in found {
+        let Some(term) = vocabulary.terms.get(f.term as usize) else { continue };
+        while demonyms.next_if(|d| d.tokens.end < f.tokens.start).is_some() {}
+        let demonym = demonyms.peek().filter(|d| d.tokens.end == f.tokens.start && is_attacker(f.term));
+        let (first, name) = match demonym {
+            Some(d) => (d.tokens.start, Cow::Owned(format!("{} {}", doc.tokens_text(d.tokens.clone()), term.name))),
+            None => (f.tokens.start, Cow::Borrowed(term.name)),
+        };
+        let bytes = doc.byte_range(first..f.tokens.end);
+        out.push(Candidate {
+            start: bytes.start,
+            end: bytes.end,
+            category: term.category,
+            name,
+            reference: term.reference.map(Cow::Borrowed),
+            needs_context: f.needs_context && demonym.is_none(),
+            sentence: doc.sentence_of(f.tokens.start),
+            rank: RANK_VOCABULARY,
+        });
+    }
+}
+
+/// The sentence holding byte `offset`.
+fn sentence_at(doc: &Document, offset: usize) -> usize {
+    let token = doc.token_at_or_after(offset).min(doc.tokens.len().saturating_sub(1));
+    doc.sentence_of(token)
+}
+
+/// Leftmost-longest selection of non-overlapping candidates, as terms in text order.
+fn merge(text: &str, mut candidates: Vec<Candidate>) -> Vec<Term> {
+    candidates.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.rank));
+    let mut terms = Vec::new();
+    let mut taken_to = 0;
+    for c in candidates {
+        if c.start < taken_to || c.start >= c.end {
+            continue;
+        }
+        taken_to = c.end;
+        terms.push(Term {
+            start: c.start,
+            end: c.end,
+            text: text[c.start..c.end].to_owned(),
+            category: c.category,
+            name: c.name.into_owned(),
+            reference: c.reference.map(Cow::into_owned),
+        });
+    }
+    terms
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,57 @@
+//! Cyber context: whether a sentence is about computer attacks, so that names which are also
+//! ordinary words ("Hive", "loader", "breach") and bare ATT&CK ids can be trusted.
+//!
+//! The rule is cheap and linear: a sentence has cyber context when it holds a cue word
+//! (`context/cue` in the vocabulary: "group", "gang", "operators", "APT") or a term that needs
+//! no context itself; a word that needs context is accepted when its own sentence or the one
+//! before or after has it.
+
+use std::collections::HashSet;
+
+use crate::lexicon::FastHash;
+use crate::text::Document;
+
+/// Per-sentence cyber context of one document.
+pub struct Context {
+    marked: Vec<bool>,
+}
+
+impl Context {
+    /// Marks every sentence of `doc` that holds a cue token; `hashes` are the folded token hashes.
+    pub fn from_cues(doc: &Document, hashes: &[u64], cues: &HashSet<u64, FastHash>) -> Context {
+        let marked = doc.sentences.iter().map(|s| hashes[s.clone()].iter().any(|h| cues.contains(h))).collect();
+        Context { marked }
+    }
+
+    /// Marks `sentence` as cyber context.
+    pub fn mark(&mut self, sentence: usize) {
+        if let Some(flag) = self.marked.get_mut(sentence) {
+            *flag = true;
+        }
+    }
+
+    /// Whether `sentence`, or the one before or after it, has cyber context.
+    pub fn supports(&self, sentence: usize) -> bool {
+        let around = sentence.saturating_sub(1)..(sentence + 2).min(self.marked.len());
+        self.marked.get(around).is_some_and(|flags| flags.iter().any(|&f| f))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{fold_hash, Lexicon};
+    use crate::text::Grammar;
+
+    #[test]
+    fn context_reaches_one_sentence_each_way() {
+        let grammar = Grammar::embedded();
+        let text = "One. The gang struck. Two. Three. Four.";
+        let doc = Document::parse(text, &grammar);
+        let hashes = Lexicon::token_hashes(&doc);
+        let cues: HashSet<u64, FastHash> = [fold_hash("gang")].into_iter().collect();
+        let context = Context::from_cues(&doc, &hashes, &cues);
+        let supported: Vec<bool> = (0..doc.sentences.len()).map(|s| context.supports(s)).collect();
+        assert_eq!(supported, [true, true, true, false, false]);
+    }
+}

@@ -1,0 +1,110 @@
+//! Table tests of the whole layer: one line per case, each listing every term expected in the
+//! text as `category "slice" => "name"`.
+
+use std::sync::OnceLock;
+
+use super::*;
+use crate::lexicon::Lexicon;
+use crate::text::Grammar;
+
+struct Setup {
+    grammar: Grammar,
+    lexicon: Lexicon,
+    tables: CyberTables,
+}
+
+fn setup() -> &'static Setup {
+    static SETUP: OnceLock<Setup> = OnceLock::new();
+    SETUP.get_or_init(|| {
+        let grammar = Grammar::embedded();
+        let lexicon = Lexicon::embedded(&grammar.abbreviations);
+        let tables = CyberTables::new(&lexicon, &grammar.abbreviations);
+        Setup { grammar, lexicon, tables }
+    })
+}
+
+fn terms(text: &str) -> Vec<Term> {
+    let s = setup();
+    let doc = Document::parse(text, &s.grammar);
+    let hashes = Lexicon::token_hashes(&doc);
+    find(&doc, &hashes, &s.lexicon, &s.tables)
+}
+
+fn summary(text: &str) -> Vec<String> {
+    terms(text).iter().map(|t| format!("{} {:?} => {:?}", t.category.as_str(), t.text, t.name)).collect()
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, [$($category:literal $slice:literal => $canonical:literal),*]) => {
+        #[test]
+        fn $name() {
+            let expected: Vec<String> = vec![$(format!("{} {:?} => {:?}", $category, $slice, $canonical)),*];
+            assert_eq!(summary($text), expected);
+        }
+    };
+}
+
+// Indicators inside news prose.
+t!(indicator_ip, "The hackers used 185.220.101.4 as a relay.", ["threat-actor" "hackers" => "hackers", "indicator" "185.220.101.4" => "185.220.101.4"]);
+t!(indicator_defanged_url, "Victims were sent to hxxps://login-example[.]com/verify.", ["indicator" "hxxps://login-example[.]com/verify" => "https://login-example.com/verify"]);
+t!(indicator_url_before_quote, "“Visit http://example.org/”, the post said.", ["indicator" "http://example.org/" => "http://example.org/"]);
+t!(indicator_hash, "The sample's SHA-256 was e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855.", ["indicator" "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" => "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"]);
+t!(indicator_traps, "Version 2.4.1.7 costs 3.5 dollars at 12:30, said I.B.M.", []);
+
+// Ids.
+t!(cve, "Hackers exploited CVE-2021-44228 within hours.", ["threat-actor" "Hackers" => "hackers", "vulnerability" "CVE-2021-44228" => "CVE-2021-44228"]);
+t!(known_group_id, "MITRE tracks the group as G0016.", ["threat-actor" "G0016" => "APT29"]);
+t!(unknown_software_id, "The form S9999 was filed late.", []);
+t!(technique_id_with_context, "The malware used T1059.001 to run scripts.", ["malware" "malware" => "malware", "technique" "T1059.001" => "T1059.001"]);
+t!(technique_id_without_context, "The T1000 robot returns in the film, model T1234 too.", []);
+t!(tactic_id_from_vocabulary, "Then came TA0008.", ["technique" "TA0008" => "lateral movement"]);
+
+// Lexicon names and common-word aliases.
+t!(lexicon_alias, "Cozy Bear breached the agency.", ["threat-actor" "Cozy Bear" => "APT29"]);
+t!(lexicon_malware, "SUNBURST spread through updates.", ["malware" "SUNBURST" => "SUNBURST"]);
+t!(common_word_with_context, "The Dukes group stole e-mails.", ["threat-actor" "Dukes" => "APT29"]);
+t!(common_word_context_next_sentence, "The Dukes struck again. The gang stole e-mails.", ["threat-actor" "Dukes" => "APT29"]);
+t!(common_word_without_context, "The Dukes played at the festival.", []);
+
+// Generic vocabulary.
+t!(attack_forms, "A cyber-attack, a cyber attack and cyberattacks.", ["attack" "cyber-attack" => "cyberattack", "attack" "cyber attack" => "cyberattack", "attack" "cyberattacks" => "cyberattack"]);
+t!(ransomware_attack, "The ransomware attack hit the hospital.", ["attack" "ransomware attack" => "ransomware attack"]);
+t!(malware_words, "The backdoor and the keylogger came with spyware.", ["malware" "backdoor" => "backdoor", "malware" "keylogger" => "keylogger", "malware" "spyware" => "spyware"]);
+t!(technique_with_id, "They used password spraying and lateral movement.", ["technique" "password spraying" => "password spraying", "technique" "lateral movement" => "lateral movement"]);
+t!(zero_day, "A zero-day vulnerability was found.", ["vulnerability" "zero-day vulnerability" => "zero-day"]);
+t!(influence, "A troll farm spread disinformation before the vote.", ["influence" "troll farm" => "troll farm", "influence" "disinformation" => "disinformation"]);
+t!(common_vocabulary_without_context, "The breach of contract hurt the loader maker.", []);
+t!(common_vocabulary_with_context, "The breach exposed data, and the malware spread.", ["attack" "breach" => "data breach", "malware" "malware" => "malware"]);
+t!(ddos_case_insensitive, "A DDoS hit the bank, then a ddos attack.", ["attack" "DDoS" => "DDoS attack", "attack" "ddos attack" => "DDoS attack"]);
+
+// Threat-actor descriptors and the demonym rule.
+t!(demonym_hackers, "Russian hackers targeted the grid.", ["threat-actor" "Russian hackers" => "Russian hackers"]);
+t!(demonym_longest, "Russian state-sponsored hackers were blamed.", ["threat-actor" "Russian state-sponsored hackers" => "Russian nation-state hackers"]);
+t!(demonym_alone, "Russian officials denied it.", []);
+t!(ransomware_gang, "The ransomware gang demanded $5 million.", ["threat-actor" "ransomware gang" => "ransomware gang"]);
+
+#[test]
+fn spans_are_exact_slices_in_order() {
+    let text = "Cozy Bear, a Russian hacking group, used hxxp://x[.]ru and CVE–2020–0688 — a zero-day.";
+    let found = terms(text);
+    assert!(found.len() >= 4);
+    for pair in found.windows(2) {
+        assert!(pair[0].end <= pair[1].start);
+    }
+    for term in &found {
+        assert_eq!(term.text, &text[term.start..term.end]);
+    }
+}
+
+#[test]
+fn hostile_inputs_stay_linear_and_safe() {
+    for unit in ["a.", "1.", "a:", "1:", "[.]", "a@", "hxxp://", "é.", "::", "CVE-"] {
+        let text = unit.repeat(200_000);
+        let started = std::time::Instant::now();
+        let found = terms(&text);
+        for term in &found {
+            assert_eq!(term.text, &text[term.start..term.end]);
+        }
+        assert!(started.elapsed().as_secs() < 5, "slow on {unit:?}");
+    }
+}

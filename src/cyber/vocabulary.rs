@@ -1,0 +1,147 @@
+//! The hand-kept generic vocabulary of `data/curated/cyber_vocabulary.tsv`: attack, malware,
+//! attacker, vulnerability, technique and influence words, plus the small word lists the
+//! other parts of the layer consult (context cues, version words, file-extension domains).
+//!
+//! The file shares the five-column format of the generated lexicon tables, but it is matched
+//! case-insensitively and carries classes of its own, so it is parsed here rather than by the
+//! lexicon.
+
+use std::collections::HashSet;
+
+use crate::analysis::TermCategory;
+use crate::lexicon::{fold_hash, FastHash, PhraseTrie};
+use crate::text::{data_lines, tokenize_words, Abbreviations, Document};
+
+const SOURCE: &str = include_str!("../../data/curated/cyber_vocabulary.tsv");
+
+/// One generic term with the canonical name every alias maps to.
+pub struct Term {
+    /// The canonical name ("cyberattack" for "cyber-attack").
+    pub name: &'static str,
+    /// The term's category.
+    pub category: TermCategory,
+    /// ATT&CK id, where the mapping is certain.
+    pub reference: Option<&'static str>,
+}
+
+/// One alias of a term.
+struct Alias {
+    term: u32,
+    /// Ordinary English word as well: needs cyber context.
+    needs_context: bool,
+    /// Tokens to compare with the text's exact capitalisation; `None` when case does not matter.
+    exact: Option<Box<[&'static str]>>,
+}
+
+/// A vocabulary term found in a document.
+pub struct Found {
+    /// The matched token range.
+    pub tokens: std::ops::Range<usize>,
+    /// Index into [`Vocabulary::terms`].
+    pub term: u32,
+    /// Whether the alias needs supporting context.
+    pub needs_context: bool,
+}
+
+/// The parsed vocabulary file.
+pub struct Vocabulary {
+    /// Every term, in file order.
+    pub terms: Vec<Term>,
+    aliases: Vec<Alias>,
+    trie: PhraseTrie,
+    /// Folded hashes of single-word context cues.
+    pub cues: HashSet<u64, FastHash>,
+    /// Lower-case words that make a following dotted number a version.
+    pub version_words: HashSet<&'static str>,
+    /// Lower-case top-level domains that usually are file extensions.
+    pub file_extensions: HashSet<&'static str>,
+}
+
+impl Vocabulary {
+    /// Parses the embedded vocabulary file.
+    pub fn embedded(abbreviations: &Abbreviations) -> Vocabulary {
+        Vocabulary::parse(SOURCE, abbreviations)
+    }
+
+    fn parse(source: &'static str, abbreviations: &Abbreviations) -> Vocabulary {
+        let mut vocabulary = Vocabulary {
+            terms: Vec::new(),
+            aliases: Vec::new(),
+            trie: PhraseTrie::default(),
+            cues: HashSet::default(),
+            version_words: HashSet::new(),
+            file_extensions: HashSet::new(),
+        };
+        for line in data_lines(source) {
+            let mut fields = line.split('\t').map(str::trim);
+            let (Some(name), Some(class)) = (fields.next(), fields.next()) else { continue };
+            let reference = fields.next().filter(|r| !r.is_empty());
+            let aliases = fields.nth(1).unwrap_or("").split('|').map(str::trim).filter(|a| !a.is_empty());
+            match class {
+                "context/cue" => vocabulary.cues.extend(aliases.map(|a| fold_hash(a.trim_start_matches(['~', '='])))),
+                "context/version" => vocabulary.version_words.extend(aliases),
+                "context/file-extension" => vocabulary.file_extensions.extend(aliases),
+                _ => {
+                    let Some(category) = class.strip_prefix("cyber/").and_then(TermCategory::from_name) else { continue };
+                    let term = vocabulary.terms.len() as u32;
+                    vocabulary.terms.push(Term { name, category, reference });
+                    for alias in aliases {
+                        vocabulary.add_alias(term, alias, abbreviations);
+                    }
+                }
+            }
+        }
+        vocabulary
+    }
+
+    fn add_alias(&mut self, term: u32, alias: &'static str, abbreviations: &Abbreviations) {
+        let (exact_case, surface) = match alias.strip_prefix('=') {
+            Some(rest) => (true, rest),
+            None => (false, alias),
+        };
+        let (needs_context, surface) = match surface.strip_prefix('~') {
+            Some(rest) => (true, rest),
+            None => (false, surface),
+        };
+        let tokens = tokenize_words(surface, abbreviations);
+        let hashes: Vec<u64> = tokens.iter().map(|t| fold_hash(t)).collect();
+        let id = self.aliases.len() as u32;
+        self.aliases.push(Alias { term, needs_context, exact: exact_case.then_some(tokens) });
+        self.trie.insert(&hashes, id);
+    }
+
+    /// Leftmost-longest matches in `doc`; `hashes` are its folded token hashes. An exact-case
+    /// alias that does not fit the text's capitalisation lets a shorter alias match instead.
+    pub fn find(&self, doc: &Document, hashes: &[u64]) -> Vec<Found> {
+        let mut found = Vec::new();
+        self.trie.scan(hashes, |range, id| {
+            let Some(alias) = self.aliases.get(id as usize) else { return false };
+            if let Some(exact) = &alias.exact {
+                if !range.clone().zip(exact.iter()).all(|(i, written)| doc.token_text(i) == *written) {
+                    return false;
+                }
+            }
+            found.push(Found { tokens: range, term: alias.term, needs_context: alias.needs_context });
+            true
+        });
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Grammar;
+
+    #[test]
+    fn every_line_parses() {
+        let source = SOURCE;
+        let grammar = Grammar::embedded();
+        let vocabulary = Vocabulary::parse(source, &grammar.abbreviations);
+        let term_lines = data_lines(source).filter(|l| l.split('\t').nth(1).is_some_and(|c| c.starts_with("cyber/")));
+        assert_eq!(vocabulary.terms.len(), term_lines.count());
+        assert!(vocabulary.cues.contains(&fold_hash("ransom")));
+        assert!(vocabulary.version_words.contains("version"));
+        assert!(vocabulary.file_extensions.contains("zip"));
+    }
+}
