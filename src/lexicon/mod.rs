@@ -7,6 +7,8 @@
 
 mod phrases;
 mod tables;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

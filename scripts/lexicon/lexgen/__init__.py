@@ -1,0 +1,1 @@
+"""The lexicon generator's modules; scripts/lexicon/generate runs them."""

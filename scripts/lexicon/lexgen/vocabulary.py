@@ -1,0 +1,97 @@
+"""The judge of aliases: which are ordinary English, which collide with given names, which are
+hopeless and dropped, and which must match with their exact capitalisation.
+
+Ordinary English comes from Debian's wamerican word list (lower-case entries only: a
+capitalised entry there is itself a name). Hopeless aliases are dropped by rule (too short, no
+letters, machine identifiers) or because scripts/lexicon/exclude.txt lists them.
+"""
+
+import re
+import subprocess
+from pathlib import Path
+
+from .sources import SourceError
+from .tables import COMMON, EXACT
+
+WORD_LIST = Path("/usr/share/dict/american-english")
+
+# A name of at most this many words, all of them ordinary English, reads as a phrase of
+# ordinary words ("Cozy Bear", "Dark Halo"); longer names rarely occur by accident.
+COMMON_PHRASE_WORDS = 2
+
+# Given-name share (percent of people of one sex, 1990 census) from which a one-word alias
+# counts as a given name too ("Emma"). Rarer names are not worth the context check.
+GIVEN_NAME_SHARE = 0.01
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,3}")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+# Detection names and file names ("Trojan.Mebromi", "Win32/Agent", "apk.vamp") and ATT&CK ids
+# that one catalogue lists among another group's names ("G0082").
+_IDENTIFIER = re.compile(r"\S\.\S|[/\\@:_]|^[CGMST]\d{4}(\.\d{3})?$")
+
+
+def debian_version(package: str) -> str:
+    result = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", package],
+                            capture_output=True, text=True)
+    return result.stdout.strip() if result.returncode == 0 else "unknown version"
+
+
+class Vocabulary:
+    def __init__(self, exclude_file: Path, given_names: dict[str, float]):
+        if not WORD_LIST.exists():
+            raise SourceError(f"{WORD_LIST} is missing: apt-get install wamerican")
+        self.label = f"wamerican {debian_version('wamerican')}"
+        words = WORD_LIST.read_text(encoding="utf-8").split()
+        self.english = {w for w in words if w.islower() and not w.endswith("'s")}
+        self.given = given_names
+        self.excluded = set()
+        for line in exclude_file.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                self.excluded.add(line.casefold())
+
+    def is_english(self, phrase: str) -> bool:
+        """Whether `phrase` is an ordinary English word, or a short phrase of them."""
+        words = re.split(r"[\s-]+", phrase.strip())
+        if len(words) > COMMON_PHRASE_WORDS:
+            return False
+        return all(w.lower() in self.english for w in words)
+
+    def is_given_name(self, word: str, share: float = GIVEN_NAME_SHARE) -> bool:
+        return self.given.get(word.title(), 0.0) >= share
+
+    def is_excluded(self, surface: str) -> bool:
+        return surface.casefold() in self.excluded
+
+    def is_hopeless(self, surface: str) -> bool:
+        """Too short, no letters, or listed in exclude.txt: as a name it would fire on
+        ordinary text."""
+        return too_short(surface) or self.is_excluded(surface)
+
+    def name_flags(self, surface: str) -> str | None:
+        """Flags for an alias of a named thing (actor, malware, organisation), or None when the
+        alias should be dropped."""
+        if self.is_hopeless(surface) or _IDENTIFIER.search(surface):
+            return None
+        flags = EXACT if is_acronym(surface) else ""
+        if self.is_english(surface) or (" " not in surface and self.is_given_name(surface)):
+            flags += COMMON
+        return flags
+
+    def term_flags(self, surface: str) -> str | None:
+        """Flags for a term that is ordinary vocabulary by nature ("phishing"): only the
+        acronym rule applies."""
+        if too_short(surface):
+            return None
+        return EXACT if is_acronym(surface) else ""
+
+
+def too_short(surface: str) -> bool:
+    """One or two letters or digits, or no letter at all."""
+    return sum(c.isalnum() for c in surface) <= 2 or not any(c.isalpha() for c in surface)
+
+
+def is_acronym(surface: str) -> bool:
+    """A short all-capitals word ("NSA", "UAE") or a dotted one ("U.S."): matched exactly."""
+    return bool(_ACRONYM.fullmatch(surface) and sum(c.isupper() for c in surface) >= 2
+                or _DOTTED.fullmatch(surface))
