@@ -145,19 +145,16 @@ fn batch(input: Box<dyn Read>, out: &mut impl Write) -> Result<(), Failure> {
 /// Parses one batch line; on failure returns the id when one could be read, and the reason.
 fn parse_line(line: &[u8]) -> Result<BatchLine, (Option<Value>, String)> {
     let text = std::str::from_utf8(line).map_err(|e| {
-        (
-            None,
-            format!("line is not valid UTF-8 at byte offset {}", e.valid_up_to()),
-        )
+        let id = id_of(&String::from_utf8_lossy(line));
+        (id, format!("line is not valid UTF-8 at byte offset {}", e.valid_up_to()))
     })?;
     if text.trim().is_empty() {
         return Err((None, "empty line".into()));
     }
-    serde_json::from_str::<BatchLine>(text).map_err(|e| {
-        // Recover the id from a line that is JSON but lacks a usable "text".
-        let id = serde_json::from_str::<Value>(text)
-            .ok()
-            .and_then(|v| v.get("id").cloned());
-        (id, format!("bad line: {e}"))
-    })
+    serde_json::from_str::<BatchLine>(text).map_err(|e| (id_of(text), format!("bad line: {e}")))
+}
+
+/// The "id" of a line that is JSON but cannot be analysed.
+fn id_of(line: &str) -> Option<Value> {
+    serde_json::from_str::<Value>(line).ok().and_then(|v| v.get("id").cloned())
 }
