@@ -74,19 +74,21 @@ impl Lexicon {
             tlds: tables::word_set(include_str!("../../data/lexicon/tlds.txt")),
             by_name: HashMap::new(),
         };
+        // Surface forms are grouped across tables, so a name in two tables (a malware family
+        // named like a place) keeps both entries and each caller's filter picks its own.
+        let mut group_of = HashMap::new();
         for table in [
             include_str!("../../data/lexicon/places.tsv"),
             include_str!("../../data/lexicon/organizations.tsv"),
             include_str!("../../data/lexicon/cyber.tsv"),
             include_str!("../../data/curated/metonyms.tsv"),
         ] {
-            lexicon.add_table(table, abbreviations);
+            lexicon.add_table(table, abbreviations, &mut group_of);
         }
         lexicon
     }
 
-    fn add_table(&mut self, table: &'static str, abbreviations: &Abbreviations) {
-        let mut group_of: HashMap<Vec<u64>, u32> = HashMap::new();
+    fn add_table(&mut self, table: &'static str, abbreviations: &Abbreviations, group_of: &mut HashMap<Vec<u64>, u32>) {
         for (entry, aliases) in tables::entries(table) {
             let entry_id = self.entries.len() as u32;
             self.by_name.entry(entry.name).or_insert(entry_id);
