@@ -1,7 +1,24 @@
-//! The learned actor tagger: a structured perceptron over BIO tags.
+//! The learned actor tagger: an averaged structured perceptron over BIO tags for CoNLL-2003's
+//! four entity types, with first-order transitions and Viterbi decoding.
+//!
+//! [`features`] turns each token into hashed feature fingerprints, [`weights`] holds the
+//! quantised weights compiled in from `data/model/actors.bin` (trained by `newsmark train`, see
+//! `data/model/README.md`), and [`decode`] finds the best well-formed label sequence. Only
+//! windows of tokens that could belong to a name are scored; every other token is `O`.
+
+pub mod decode;
+pub mod features;
+pub mod labels;
+pub mod weights;
 
 use crate::lexicon::Lexicon;
 use crate::text::Document;
+use features::{Attrs, Context, Features, Window};
+use labels::LABELS;
+use weights::{FormatError, Weights};
+
+/// The weight file compiled into the binary.
+pub(crate) const EMBEDDED: &[u8] = include_bytes!("../../data/model/actors.bin");
 
 /// The entity types the tagger was trained on (CoNLL-2003's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -27,19 +44,139 @@ pub enum Label {
     Inside(EntityType),
 }
 
-/// The tagger with its embedded weights.
-pub struct Tagger;
+/// The tagger with its weights.
+pub struct Tagger {
+    weights: Weights,
+}
+
+/// Buffers reused across the windows of one document.
+#[derive(Default)]
+pub struct Scratch {
+    attrs: Vec<Attrs>,
+    emissions: Vec<[i32; LABELS]>,
+    decoder: decode::Decoder,
+    /// The label indices of the last decoded window.
+    pub path: Vec<u8>,
+    features: Features,
+}
 
 impl Tagger {
     /// Loads the weights compiled into the binary.
     pub fn embedded() -> Tagger {
-        Tagger
+        // The file is part of the build and checked by this module's tests.
+        Tagger::from_bytes(EMBEDDED).expect("the embedded tagger weights are valid")
+    }
+
+    /// Loads weights from a file in the [`weights`] format.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, FormatError> {
+        Ok(Tagger { weights: Weights::parse(bytes)? })
+    }
+
+    /// How many features the model has.
+    pub fn feature_count(&self) -> usize {
+        self.weights.features
     }
 
     /// One label per token of `doc`. `hashes` are the folded token hashes, `quoted[i]` tells
     /// whether token `i` lies inside a quotation.
     pub fn tag(&self, doc: &Document, hashes: &[u64], lexicon: &Lexicon, quoted: &[bool]) -> Vec<Label> {
-        let _ = (hashes, lexicon, quoted);
-        vec![Label::Outside; doc.tokens.len()]
+        let mut labels = vec![Label::Outside; doc.tokens.len()];
+        if hashes.len() != doc.tokens.len() {
+            return labels;
+        }
+        let context = Context::new(doc, hashes, lexicon, quoted);
+        let mut scratch = Scratch::default();
+        for window in context.windows() {
+            self.decode_window(&context, &window, lexicon, &mut scratch);
+            for (label, &index) in labels[window.tokens.clone()].iter_mut().zip(&scratch.path) {
+                *label = Label::from_index(usize::from(index));
+            }
+        }
+        labels
+    }
+
+    /// Scores and decodes one window into `scratch.path`.
+    pub fn decode_window(&self, context: &Context, window: &Window, lexicon: &Lexicon, scratch: &mut Scratch) {
+        context.fill_attrs(window, lexicon, &mut scratch.attrs);
+        scratch.emissions.clear();
+        for k in 0..window.tokens.len() {
+            features::token_features(&scratch.attrs, k, &mut scratch.features);
+            let mut scores = [0i32; LABELS];
+            for &key in scratch.features.keys() {
+                self.weights.add(key, &mut scores);
+            }
+            scratch.emissions.push(scores);
+        }
+        scratch.decoder.best_path(&scratch.emissions, &self.weights.transitions, &mut scratch.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Grammar;
+
+    fn tagged(text: &str) -> Vec<(String, Label)> {
+        let grammar = Grammar::embedded();
+        let lexicon = Lexicon::embedded(&grammar.abbreviations);
+        let doc = Document::parse(text, &grammar);
+        let hashes = Lexicon::token_hashes(&doc);
+        let quoted = vec![false; doc.tokens.len()];
+        let labels = Tagger::embedded().tag(&doc, &hashes, &lexicon, &quoted);
+        (0..doc.tokens.len()).map(|i| (doc.token_text(i).to_string(), labels[i])).collect()
+    }
+
+    fn label_of(tags: &[(String, Label)], word: &str) -> Label {
+        tags.iter().find(|(w, _)| w == word).map(|&(_, l)| l).unwrap_or(Label::Outside)
+    }
+
+    #[test]
+    fn embedded_model_loads_within_budget() {
+        assert!(EMBEDDED.len() <= 1_500_000, "{} bytes", EMBEDDED.len());
+        assert!(Tagger::embedded().feature_count() > 10_000);
+    }
+
+    macro_rules! name_case {
+        ($name:ident, $text:expr, $word:expr, $label:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(label_of(&tagged($text), $word), $label);
+            }
+        };
+    }
+
+    use EntityType::*;
+    name_case!(person_first, "Prime Minister Angela Merkel visited Paris on Monday.", "Angela", Label::Begin(Person));
+    name_case!(person_last, "Prime Minister Angela Merkel visited Paris on Monday.", "Merkel", Label::Inside(Person));
+    name_case!(capital_city, "Prime Minister Angela Merkel visited Paris on Monday.", "Paris", Label::Begin(Location));
+    name_case!(country, "The talks between Germany and France ended without a deal.", "France", Label::Begin(Location));
+    name_case!(
+        organization,
+        "Shares of General Motors Corp fell 3 percent on Tuesday.",
+        "Motors",
+        Label::Inside(Organization)
+    );
+    name_case!(nationality, "The German government said on Friday it would act.", "German", Label::Begin(Misc));
+    name_case!(lower_case_word, "The German government said on Friday it would act.", "government", Label::Outside);
+
+    #[test]
+    fn output_is_well_formed_and_deterministic() {
+        let text = "WASHINGTON 1996-08-22\nU.S. Treasury Secretary Robert Rubin met IMF officials in Washington.";
+        let first = tagged(text);
+        assert_eq!(first, tagged(text));
+        let mut previous = 0;
+        for (_, label) in &first {
+            assert!(labels::may_follow(previous, label.index()), "{first:?}");
+            previous = label.index();
+        }
+    }
+
+    #[test]
+    fn mismatched_inputs_give_outside() {
+        let grammar = Grammar::embedded();
+        let lexicon = Lexicon::embedded(&grammar.abbreviations);
+        let doc = Document::parse("Angela Merkel", &grammar);
+        let labels = Tagger::embedded().tag(&doc, &[], &lexicon, &[]);
+        assert_eq!(labels, [Label::Outside, Label::Outside]);
     }
 }

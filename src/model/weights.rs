@@ -1,0 +1,235 @@
+//! The weight file: its binary format, and the lookup table it is loaded into.
+//!
+//! File layout (little-endian):
+//!
+//! | bytes | content |
+//! | --- | --- |
+//! | 4 | magic `NMTG` |
+//! | 2 | format version, [`VERSION`] |
+//! | 1 + n | label count, then the label names joined by spaces, length-prefixed (u16) |
+//! | 4 | scale: the averaged-perceptron weight one quantum stands for (f32; informative) |
+//! | 4 | feature count `F` |
+//! | 2 × L × L | transition scores, i16, `[previous][next]` |
+//! | varint × F | feature fingerprints, ascending, each as the LEB128 gap from the previous |
+//! | L × F | emission weights, i8, label-major (all of label 0's, then label 1's…) |
+//!
+//! Sorted gaps and label-major rows compress well (most weights are zero for most labels), which
+//! keeps the gzipped page download small; the loader rebuilds an open-addressing table in
+//! memory, one 16-byte slot per feature, so a lookup touches one cache line.
+
+use super::labels::{LABELS, NAMES};
+
+/// The current format version.
+pub const VERSION: u16 = 1;
+const MAGIC: &[u8; 4] = b"NMTG";
+
+/// One table slot: a fingerprint and its weight row. Aligned to 16 bytes so a slot never
+/// straddles a cache line.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    key: u32,
+    weights: [i8; LABELS],
+}
+
+/// The loaded weights.
+pub struct Weights {
+    slots: Vec<Slot>,
+    mask: usize,
+    /// Transition scores `[previous][next]`, in quanta.
+    pub transitions: [[i32; LABELS]; LABELS],
+    /// How many features the file held.
+    pub features: usize,
+}
+
+/// Why a weight file was rejected.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FormatError(pub &'static str);
+
+impl Weights {
+    /// Adds the weights of feature `key` to `scores`; unknown features add nothing.
+    #[inline]
+    pub fn add(&self, key: u32, scores: &mut [i32; LABELS]) {
+        let mut slot = (key >> 1) as usize & self.mask;
+        loop {
+            let s = &self.slots[slot];
+            if s.key == key {
+                for (score, &w) in scores.iter_mut().zip(&s.weights) {
+                    *score += i32::from(w);
+                }
+                return;
+            }
+            if s.key == 0 {
+                return;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// Parses a weight file.
+    pub fn parse(bytes: &[u8]) -> Result<Weights, FormatError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(FormatError("not a newsmark tagger file"));
+        }
+        if r.u16()? != VERSION {
+            return Err(FormatError("unsupported tagger file version"));
+        }
+        let label_count = r.take(1)?[0] as usize;
+        let names_len = r.u16()? as usize;
+        let names = r.take(names_len)?;
+        if label_count != LABELS || names != NAMES.join(" ").as_bytes() {
+            return Err(FormatError("tagger file has a different label set"));
+        }
+        let _scale = r.take(4)?;
+        let count = r.u32()? as usize;
+        let mut transitions = [[0i32; LABELS]; LABELS];
+        for row in &mut transitions {
+            for t in row.iter_mut() {
+                *t = i32::from(r.u16()? as i16);
+            }
+        }
+        if count > bytes.len() {
+            return Err(FormatError("tagger file is truncated"));
+        }
+        let mut keys = Vec::with_capacity(count);
+        let mut key = 0u32;
+        for _ in 0..count {
+            key = key.checked_add(r.varint()?).ok_or(FormatError("feature keys overflow"))?;
+            if key == 0 {
+                return Err(FormatError("feature key 0 is reserved"));
+            }
+            keys.push(key);
+        }
+        let weights = r.take(count * LABELS)?;
+        if r.at != bytes.len() {
+            return Err(FormatError("trailing bytes after the tagger weights"));
+        }
+        let size = (count * 2).next_power_of_two().max(16);
+        let mut table = Weights { slots: vec![Slot::default(); size], mask: size - 1, transitions, features: count };
+        for (f, &key) in keys.iter().enumerate() {
+            let mut slot = (key >> 1) as usize & table.mask;
+            while table.slots[slot].key != 0 {
+                slot = (slot + 1) & table.mask;
+            }
+            let s = &mut table.slots[slot];
+            s.key = key;
+            for (label, w) in s.weights.iter_mut().enumerate() {
+                *w = weights[label * count + f] as i8;
+            }
+        }
+        Ok(table)
+    }
+
+    /// Writes a weight file: `rows` are (fingerprint, weights) pairs with distinct non-zero
+    /// fingerprints, in any order.
+    #[cfg(feature = "train")]
+    pub fn write(transitions: &[[i16; LABELS]; LABELS], rows: &mut [(u32, [i8; LABELS])], scale: f32) -> Vec<u8> {
+        rows.sort_unstable_by_key(|&(key, _)| key);
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.push(LABELS as u8);
+        let names = NAMES.join(" ");
+        out.extend_from_slice(&(names.len() as u16).to_le_bytes());
+        out.extend_from_slice(names.as_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for row in transitions {
+            for t in row {
+                out.extend_from_slice(&t.to_le_bytes());
+            }
+        }
+        let mut previous = 0u32;
+        for &(key, _) in rows.iter() {
+            let mut gap = key - previous;
+            previous = key;
+            loop {
+                let byte = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+        }
+        for label in 0..LABELS {
+            out.extend(rows.iter().map(|(_, w)| w[label] as u8));
+        }
+        out
+    }
+}
+
+/// A cursor over the file's bytes that fails instead of panicking on truncation.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
+        let end =
+            self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or(FormatError("tagger file is truncated"))?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn u16(&mut self) -> Result<u16, FormatError> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+
+    fn u32(&mut self) -> Result<u32, FormatError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn varint(&mut self) -> Result<u32, FormatError> {
+        let mut value = 0u32;
+        for shift in (0..35).step_by(7) {
+            let byte = self.take(1)?[0];
+            value |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(FormatError("overlong varint in tagger file"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_garbage_without_panicking() {
+        assert!(Weights::parse(b"").is_err());
+        assert!(Weights::parse(b"NMTG").is_err());
+        assert!(Weights::parse(b"XXXX\x01\x00").is_err());
+        let embedded = super::super::EMBEDDED;
+        for cut in [5, 20, 100, embedded.len() / 2, embedded.len() - 1] {
+            assert!(Weights::parse(&embedded[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+
+    #[cfg(feature = "train")]
+    #[test]
+    fn round_trips() {
+        let mut transitions = [[0i16; LABELS]; LABELS];
+        transitions[1][2] = 300;
+        transitions[0][2] = -30000;
+        let mut rows = vec![(77u32, [1, -2, 3, 0, 0, 0, 0, 0, 127]), (5, [-128, 0, 0, 0, 0, 0, 0, 0, 9])];
+        let bytes = Weights::write(&transitions, &mut rows, 0.5);
+        let weights = Weights::parse(&bytes).unwrap();
+        assert_eq!(weights.features, 2);
+        assert_eq!(weights.transitions[1][2], 300);
+        assert_eq!(weights.transitions[0][2], -30000);
+        let mut scores = [0; LABELS];
+        weights.add(77, &mut scores);
+        weights.add(5, &mut scores);
+        weights.add(6, &mut scores);
+        assert_eq!(scores, [-127, -2, 3, 0, 0, 0, 0, 0, 136]);
+    }
+}

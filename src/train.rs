@@ -1,0 +1,183 @@
+//! `newsmark train`: trains the actor tagger on CoNLL-2003 and writes its weight file.
+//!
+//! ```text
+//! newsmark train [--data DIR] [--epochs N] [--seed S] [--min-count N] [--max-features N]
+//!                [--quantile Q] [--out FILE]
+//! ```
+//!
+//! `DIR` holds `eng.train`, `eng.testa` and `eng.testb` (default: `$NEWSMARK_EVAL_DIR/conll2003`,
+//! else `../shared/eval/conll2003`). Each document is rebuilt as plain text and parsed by the
+//! real tokenizer, so the model learns from the tokens users get. After every epoch the
+//! averaged weights are quantised exactly as shipped and scored on `eng.testa` (dev); the best
+//! epoch is written to `FILE` (default `data/model/actors.bin`). `eng.testb` (test) is scored
+//! once at the end, for the report only.
+
+mod corpus;
+mod perceptron;
+mod score;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use corpus::ConllDoc;
+use perceptron::{Corpus, Perceptron};
+use score::Scores;
+
+use crate::lexicon::Lexicon;
+use crate::model::features::{token_features, Context, Features};
+use crate::model::{Label, Tagger};
+use crate::text::{Document, Grammar};
+
+struct Options {
+    data: PathBuf,
+    epochs: usize,
+    seed: u64,
+    min_count: u32,
+    max_features: usize,
+    quantile: f64,
+    out: PathBuf,
+}
+
+fn options(args: &[String]) -> Result<Options, String> {
+    let default_data = std::env::var_os("NEWSMARK_EVAL_DIR")
+        .map_or_else(|| PathBuf::from("../shared/eval"), PathBuf::from)
+        .join("conll2003");
+    let mut options = Options {
+        data: default_data,
+        epochs: 12,
+        seed: 1,
+        min_count: 2,
+        max_features: 110_000,
+        quantile: 0.9995,
+        out: PathBuf::from("data/model/actors.bin"),
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let value = args.next().ok_or_else(|| format!("{arg} needs a value"))?;
+        let number = |what: &str| format!("{arg} takes {what}, not '{value}'");
+        match arg.as_str() {
+            "--data" => options.data = PathBuf::from(value),
+            "--out" => options.out = PathBuf::from(value),
+            "--epochs" => options.epochs = value.parse().map_err(|_| number("a count"))?,
+            "--seed" => options.seed = value.parse().map_err(|_| number("a number"))?,
+            "--min-count" => options.min_count = value.parse().map_err(|_| number("a count"))?,
+            "--max-features" => options.max_features = value.parse().map_err(|_| number("a count"))?,
+            "--quantile" => options.quantile = value.parse().map_err(|_| number("a fraction"))?,
+            other => return Err(format!("unknown train argument '{other}'")),
+        }
+    }
+    Ok(options)
+}
+
+/// Runs the trainer with command-line `args` (those after `train`).
+pub fn run(args: &[String]) -> Result<(), String> {
+    let options = options(args)?;
+    let started = Instant::now();
+    let grammar = Grammar::embedded();
+    let lexicon = Lexicon::embedded(&grammar.abbreviations);
+    let read = |name: &str| corpus::read(&options.data.join(name));
+    let (train, dev, test) = (read("eng.train")?, read("eng.testa")?, read("eng.testb")?);
+
+    let mut corpus = Corpus::default();
+    let mut skipped_gold = 0usize;
+    for doc in &train {
+        skipped_gold += add_document(&mut corpus, doc, &grammar, &lexicon);
+    }
+    let raw_features = corpus.keys.len();
+    corpus.prune(options.min_count);
+    println!(
+        "train: {} documents, {} scored tokens, {} features ({} seen at least {} times); {} gold name tokens outside scored windows",
+        train.len(),
+        corpus.tokens(),
+        raw_features,
+        corpus.keys.len(),
+        options.min_count,
+        skipped_gold
+    );
+
+    let mut perceptron = Perceptron::new(corpus.keys.len());
+    let mut best: Option<(usize, f64, Vec<u8>)> = None;
+    for epoch in 1..=options.epochs {
+        let mistakes = perceptron.epoch(&corpus, options.seed.wrapping_add(epoch as u64));
+        let (emissions, transitions) = perceptron.averaged();
+        let bytes =
+            perceptron::quantise(&corpus.keys, &emissions, &transitions, options.quantile, options.max_features);
+        let tagger = Tagger::from_bytes(&bytes).map_err(|e| e.0.to_string())?;
+        let scores = evaluate(&tagger, &dev, &grammar, &lexicon);
+        let f1 = scores.actor_f1();
+        let per_type: Vec<String> = crate::model::labels::TYPES
+            .iter()
+            .map(|t| format!("{} {:.4}", t.conll_name(), scores.prf(&[*t]).2))
+            .collect();
+        println!(
+            "epoch {epoch:>2}: {mistakes} windows wrong; dev F1 PER+ORG+LOC {f1:.4} ({}); {:.0}s",
+            per_type.join(", "),
+            started.elapsed().as_secs_f64()
+        );
+        if best.as_ref().is_none_or(|(_, b, _)| f1 > *b) {
+            best = Some((epoch, f1, bytes));
+        }
+    }
+    let (epoch, _, bytes) = best.ok_or("--epochs must be at least 1")?;
+    let tagger = Tagger::from_bytes(&bytes).map_err(|e| e.0.to_string())?;
+    println!("best epoch on dev: {epoch}; {} features, {} bytes", tagger.feature_count(), bytes.len());
+    println!("\ndev (eng.testa), tagger level:\n{}", evaluate(&tagger, &dev, &grammar, &lexicon).table());
+    println!(
+        "test (eng.testb), tagger level, reported only:\n{}",
+        evaluate(&tagger, &test, &grammar, &lexicon).table()
+    );
+    std::fs::write(&options.out, &bytes).map_err(|e| format!("cannot write {}: {e}", options.out.display()))?;
+    println!("wrote {} in {:.0}s", options.out.display(), started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Parses a document as the analyzer does: tokens, hashes, and which tokens are quoted.
+fn parse<'t>(text: &'t str, grammar: &Grammar) -> (Document<'t>, Vec<u64>, Vec<bool>) {
+    let doc = Document::parse(text, grammar);
+    let hashes = Lexicon::token_hashes(&doc);
+    let mut quoted = vec![false; doc.tokens.len()];
+    for quotation in crate::quotes::find_quotations(&doc) {
+        let end = quotation.tokens.end.min(quoted.len());
+        let start = quotation.tokens.start.min(end);
+        quoted[start..end].fill(true);
+    }
+    (doc, hashes, quoted)
+}
+
+/// Adds a document's scored windows to the corpus; returns how many gold name tokens fell
+/// outside every window (the skipping rule's loss).
+fn add_document(corpus: &mut Corpus, conll: &ConllDoc, grammar: &Grammar, lexicon: &Lexicon) -> usize {
+    let (doc, hashes, quoted) = parse(&conll.text, grammar);
+    let gold = conll.project(&doc);
+    let context = Context::new(&doc, &hashes, lexicon, &quoted);
+    let mut attrs = Vec::new();
+    let mut features = Features::new();
+    let mut covered = 0;
+    for window in context.windows() {
+        context.fill_attrs(&window, lexicon, &mut attrs);
+        covered += gold[window.tokens.clone()].iter().filter(|l| **l != Label::Outside).count();
+        corpus.add_window(window.tokens.clone().enumerate().map(|(k, i)| {
+            token_features(&attrs, k, &mut features);
+            (features.keys().to_vec(), gold[i].index() as u8)
+        }));
+    }
+    gold.iter().filter(|l| **l != Label::Outside).count() - covered
+}
+
+/// Tags every document with the real tagger and scores the names against the gold ones.
+fn evaluate(tagger: &Tagger, docs: &[ConllDoc], grammar: &Grammar, lexicon: &Lexicon) -> Scores {
+    let mut scores = Scores::default();
+    for conll in docs {
+        let (doc, hashes, quoted) = parse(&conll.text, grammar);
+        let labels = tagger.tag(&doc, &hashes, lexicon, &quoted);
+        let predicted: Vec<_> = corpus::names_in(&labels)
+            .into_iter()
+            .map(|name| {
+                let aligned = conll.align(doc.byte_range(name.tokens.clone()));
+                (aligned.map(|tokens| corpus::Name { tokens, kind: name.kind }), name.kind)
+            })
+            .collect();
+        scores.add(&conll.names, &predicted);
+    }
+    scores
+}
