@@ -206,6 +206,10 @@ impl Parser<'_> {
         if tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) || is_title_case(tld) {
             return false;
         }
+        // "ASP.NET", "Eazfuscator.NET": a capitalised suffix on a name that is not all capitals.
+        if tld.iter().all(u8::is_ascii_uppercase) && name.iter().any(u8::is_ascii_lowercase) {
+            return false;
+        }
         let mut lower = [0u8; 64];
         let lower = &mut lower[..tld.len()];
         lower.copy_from_slice(tld);
@@ -418,6 +422,7 @@ mod tests {
     t!(time, "At 12:30 and 08:15:00 the sirens sounded.", []);
     t!(file_name, "He opened report.pdf and notes.md before invoice.zip.", []);
     t!(initials, "I.B.M. and the U.S. government said so.", []);
+    t!(product_name, "It was built with Eazfuscator.NET and Foo.Com.", []);
     t!(glued_sentence, "The attack ended.The company recovered.", []);
     t!(sentence_final_domain, "The page moved to example.com.", [("example.com")]);
     t!(twitter_handle, "The group posted as @example on Tuesday.", []);

@@ -10,8 +10,13 @@
 //!
 //! Candidates that are also ordinary words need cyber context ([`context`]). The survivors are
 //! merged leftmost-longest, so "Russian state-sponsored hackers" beats "state-sponsored
-//! hackers", and on equal spans the more specific source wins (indicator, id, lexicon name,
-//! generic word).
+//! hackers". On equal spans the more specific source wins: indicator, id, lexicon name with an
+//! ATT&CK id, generic word, and last lexicon entries without an id, which are mostly generic
+//! words themselves (incident-taxonomy labels such as "malware" or "backdoor") and get their
+//! category better from the hand-kept vocabulary.
+//!
+//! Names are looked up together with places, and a place reading wins on the same words, so a
+//! malware family that the public data also calls "Russian" never colours a demonym.
 
 mod context;
 mod ids;
@@ -23,7 +28,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::analysis::{Term, TermCategory};
-use crate::lexicon::{Class, Lexicon, COMMON_WORD, DEMONYM};
+use crate::lexicon::{Class, LexMatch, Lexicon, COMMON_WORD, DEMONYM};
 use crate::text::{Abbreviations, Document};
 use context::Context;
 use ids::IdKind;
@@ -72,14 +77,15 @@ const RANK_INDICATOR: u8 = 0;
 const RANK_ID: u8 = 1;
 const RANK_LEXICON: u8 = 2;
 const RANK_VOCABULARY: u8 = 3;
+const RANK_LEXICON_WITHOUT_ID: u8 = 4;
 
 /// Every cyber-attack term in `doc`, sorted by start, none overlapping.
 pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables) -> Vec<Term> {
     let mut candidates = Vec::new();
     add_indicators(doc, lexicon, tables, &mut candidates);
     add_ids(doc, tables, &mut candidates);
-    add_lexicon_names(doc, hashes, lexicon, &mut candidates);
-    add_vocabulary(doc, hashes, lexicon, tables, &mut candidates);
+    let demonyms = add_lexicon_names(doc, hashes, lexicon, &mut candidates);
+    add_vocabulary(doc, hashes, tables, &demonyms, &mut candidates);
 
     let mut context = Context::from_cues(doc, hashes, &tables.vocabulary.cues);
     for candidate in candidates.iter().filter(|c| !c.needs_context) {
@@ -129,10 +135,17 @@ fn add_ids(doc: &Document, tables: &CyberTables, out: &mut Vec<Candidate>) {
     }
 }
 
-fn add_lexicon_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon, out: &mut Vec<Candidate>) {
-    for found in lexicon.find(doc, hashes, |e| matches!(e.class, Class::Cyber(_))) {
+/// Adds the cyber names of the lexicon; returns the place demonyms found on the way.
+fn add_lexicon_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon, out: &mut Vec<Candidate>) -> Vec<LexMatch> {
+    let mut demonyms = Vec::new();
+    for found in lexicon.find(doc, hashes, |e| matches!(e.class, Class::Cyber(_) | Class::Place(_))) {
         let Some(entry) = lexicon.entries.get(found.entry as usize) else { continue };
-        let Class::Cyber(category) = entry.class else { continue };
+        let Class::Cyber(category) = entry.class else {
+            if found.flags & DEMONYM != 0 {
+                demonyms.push(found);
+            }
+            continue;
+        };
         let bytes = doc.byte_range(found.tokens.clone());
         out.push(Candidate {
             start: bytes.start,
@@ -142,27 +155,22 @@ fn add_lexicon_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon, out: &mu
             reference: entry.reference.map(Cow::Borrowed),
             needs_context: found.flags & COMMON_WORD != 0,
             sentence: doc.sentence_of(found.tokens.start),
-            rank: RANK_LEXICON,
+            rank: if entry.reference.is_some() { RANK_LEXICON } else { RANK_LEXICON_WITHOUT_ID },
         });
     }
+    demonyms
 }
 
 /// Generic words, with a demonym right before an attacker word joined to it: "North Korean
 /// hackers" is one threat actor, named "North Korean hackers".
-fn add_vocabulary(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables, out: &mut Vec<Candidate>) {
+fn add_vocabulary(doc: &Document, hashes: &[u64], tables: &CyberTables, demonyms: &[LexMatch], out: &mut Vec<Candidate>) {
     let vocabulary = &tables.vocabulary;
-    let found = vocabulary.find(doc, hashes);
-    let is_attacker = |term: u32| vocabulary.terms.get(term as usize).is_some_and(|t| t.category == TermCategory::ThreatActor);
-    let demonyms = if found.iter().any(|f| is_attacker(f.term)) {
-        lexicon.find(doc, hashes, |e| matches!(e.class, Class::Place(_))).into_iter().filter(|m| m.flags & DEMONYM != 0).collect()
-    } else {
-        Vec::new()
-    };
+    let is_attacker = |term: &vocabulary::Term| term.category == TermCategory::ThreatActor;
     let mut demonyms = demonyms.iter().peekable();
-    for f in found {
+    for f in vocabulary.find(doc, hashes) {
         let Some(term) = vocabulary.terms.get(f.term as usize) else { continue };
         while demonyms.next_if(|d| d.tokens.end < f.tokens.start).is_some() {}
-        let demonym = demonyms.peek().filter(|d| d.tokens.end == f.tokens.start && is_attacker(f.term));
+        let demonym = demonyms.peek().filter(|d| d.tokens.end == f.tokens.start && is_attacker(term));
         let (first, name) = match demonym {
             Some(d) => (d.tokens.start, Cow::Owned(format!("{} {}", doc.tokens_text(d.tokens.clone()), term.name))),
             None => (f.tokens.start, Cow::Borrowed(term.name)),

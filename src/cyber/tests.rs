@@ -55,22 +55,23 @@ t!(indicator_traps, "Version 2.4.1.7 costs 3.5 dollars at 12:30, said I.B.M.", [
 t!(cve, "Hackers exploited CVE-2021-44228 within hours.", ["threat-actor" "Hackers" => "hackers", "vulnerability" "CVE-2021-44228" => "CVE-2021-44228"]);
 t!(known_group_id, "MITRE tracks the group as G0016.", ["threat-actor" "G0016" => "APT29"]);
 t!(unknown_software_id, "The form S9999 was filed late.", []);
-t!(technique_id_with_context, "The malware used T1059.001 to run scripts.", ["malware" "malware" => "malware", "technique" "T1059.001" => "T1059.001"]);
+t!(technique_id_known, "Then came T1059.001.", ["technique" "T1059.001" => "Command and Scripting Interpreter: PowerShell"]);
+t!(technique_id_with_context, "The malware used T1999 to run scripts.", ["malware" "malware" => "malware", "technique" "T1999" => "T1999"]);
 t!(technique_id_without_context, "The T1000 robot returns in the film, model T1234 too.", []);
 t!(tactic_id_from_vocabulary, "Then came TA0008.", ["technique" "TA0008" => "lateral movement"]);
 
 // Lexicon names and common-word aliases.
 t!(lexicon_alias, "Cozy Bear breached the agency.", ["threat-actor" "Cozy Bear" => "APT29"]);
 t!(lexicon_malware, "SUNBURST spread through updates.", ["malware" "SUNBURST" => "SUNBURST"]);
-t!(common_word_with_context, "The Dukes group stole e-mails.", ["threat-actor" "Dukes" => "APT29"]);
-t!(common_word_context_next_sentence, "The Dukes struck again. The gang stole e-mails.", ["threat-actor" "Dukes" => "APT29"]);
+t!(common_word_with_context, "The Dukes group stole e-mails.", ["threat-actor" "The Dukes" => "APT29"]);
+t!(common_word_context_next_sentence, "The Dukes struck again. The gang stole e-mails.", ["threat-actor" "The Dukes" => "APT29"]);
 t!(common_word_without_context, "The Dukes played at the festival.", []);
 
 // Generic vocabulary.
 t!(attack_forms, "A cyber-attack, a cyber attack and cyberattacks.", ["attack" "cyber-attack" => "cyberattack", "attack" "cyber attack" => "cyberattack", "attack" "cyberattacks" => "cyberattack"]);
 t!(ransomware_attack, "The ransomware attack hit the hospital.", ["attack" "ransomware attack" => "ransomware attack"]);
 t!(malware_words, "The backdoor and the keylogger came with spyware.", ["malware" "backdoor" => "backdoor", "malware" "keylogger" => "keylogger", "malware" "spyware" => "spyware"]);
-t!(technique_with_id, "They used password spraying and lateral movement.", ["technique" "password spraying" => "password spraying", "technique" "lateral movement" => "lateral movement"]);
+t!(technique_with_id, "They used password spraying and lateral movement.", ["technique" "password spraying" => "Password Spraying", "technique" "lateral movement" => "lateral movement"]);
 t!(zero_day, "A zero-day vulnerability was found.", ["vulnerability" "zero-day vulnerability" => "zero-day"]);
 t!(influence, "A troll farm spread disinformation before the vote.", ["influence" "troll farm" => "troll farm", "influence" "disinformation" => "disinformation"]);
 t!(common_vocabulary_without_context, "The breach of contract hurt the loader maker.", []);
