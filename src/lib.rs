@@ -85,6 +85,7 @@ impl Analyzer {
         let doc = text::Document::parse(text, &self.grammar);
         let hashes = lexicon::Lexicon::token_hashes(&doc);
         let quotations = quotes::find_quotations(&doc);
+        let terms = cyber::find(&doc, &hashes, &self.lexicon, &self.cyber);
         let found = actors::find(&actors::Inputs {
             doc: &doc,
             hashes: &hashes,
@@ -93,9 +94,9 @@ impl Analyzer {
             model: &self.model,
             tables: &self.actors,
             quotations: &quotations,
+            terms: &terms,
         });
         let quotes = quotes::attribute(&doc, &quotations, &found, &self.lexicon, &self.speech);
-        let terms = cyber::find(&doc, &hashes, &self.lexicon, &self.cyber);
         Analysis { actors: found.actors, quotes, terms }
     }
 }

@@ -9,9 +9,10 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::headline;
 use super::titles::Titles;
 use super::Inputs;
-use crate::analysis::ActorKind;
+use crate::analysis::{ActorKind, TermCategory};
 use crate::lexicon::{Class, LexMatch, COMMON_WORD, DEMONYM};
 use crate::model::{EntityType, Label};
 use crate::text::{data_lines, TokenKind};
@@ -51,9 +52,22 @@ pub fn collect(inputs: &Inputs, titles: &Titles, vetoes: &Vetoes, labels: &[Labe
     let chrome = chrome_paragraphs(inputs, vetoes);
     candidates.retain_mut(|c| {
         trim(c, inputs, titles);
-        !c.tokens.is_empty() && !vetoed(c, inputs, vetoes, &chrome)
+        !c.tokens.is_empty() && !vetoed(c, inputs, vetoes, &chrome) && !names_cyber_term(c, inputs)
     });
-    candidates
+    headline::confirm(inputs, candidates, &known)
+}
+
+/// Threat-actor groups, malware and techniques are highlighted as cyber terms; the tagger
+/// often takes their names for people or organisations ("Cozy Bear", "Solorigate").
+fn names_cyber_term(candidate: &Candidate, inputs: &Inputs) -> bool {
+    let bytes = inputs.doc.byte_range(candidate.tokens.clone());
+    let first = inputs.terms.partition_point(|t| t.end <= bytes.start);
+    inputs.terms[first..].iter().take_while(|t| t.start < bytes.end).any(|term| {
+        let named = matches!(term.category, TermCategory::Malware | TermCategory::ThreatActor | TermCategory::Technique);
+        let overlap = term.end.min(bytes.end) - term.start.max(bytes.start);
+        let proper = term.text.chars().next().is_some_and(char::is_uppercase);
+        named && proper && 2 * overlap >= bytes.len()
+    })
 }
 
 /// Spans of B/I labels of one type; MISC is not an actor and is left out.

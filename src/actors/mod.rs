@@ -6,11 +6,12 @@
 
 mod candidates;
 mod coref;
+mod headline;
 mod titles;
 
 use std::ops::Range;
 
-use crate::analysis::Actor;
+use crate::analysis::{Actor, Term};
 use crate::lexicon::{Gender, Lexicon};
 use crate::model::Tagger;
 use crate::quotes::Quotation;
@@ -45,6 +46,8 @@ pub struct Inputs<'a, 't> {
     pub tables: &'a ActorTables,
     /// Quotations found in the text, sorted.
     pub quotations: &'a [Quotation],
+    /// The cyber-attack terms of the text, sorted: their names are not actors.
+    pub terms: &'a [Term],
 }
 
 /// One mention of an actor, in tokens.
