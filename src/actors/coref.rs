@@ -88,11 +88,11 @@ pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Fo
     }
 
     merge_acronyms(inputs, &candidates, &mut clusters, &mut cluster_of);
+    clusters.retain(|c| !c.members.is_empty());
     for cluster in &mut clusters {
         cluster.members.sort_unstable();
         cluster.best = best_member(inputs, &candidates, &cluster.members);
     }
-    clusters.retain(|c| !c.members.is_empty());
     clusters.sort_by_key(|c| c.members[0]);
     build(inputs, titles, &candidates, &clusters)
 }
@@ -167,18 +167,19 @@ fn merge_acronyms(inputs: &Inputs, candidates: &[Candidate], clusters: &mut [Clu
 }
 
 /// The member whose text names the actor best: the most words, then not in capitals only
-/// (headlines), then the earliest.
+/// (headlines), then the earliest. `members` is not empty.
 fn best_member(inputs: &Inputs, candidates: &[Candidate], members: &[usize]) -> usize {
     let doc = inputs.doc;
-    *members
+    members
         .iter()
-        .max_by_key(|&&m| {
+        .copied()
+        .max_by_key(|&m| {
             let tokens = candidates[m].tokens.clone();
             let text = doc.tokens_text(tokens.clone());
             let shouting = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && tokens.len() > 1;
             (name_words(inputs, tokens).len(), !shouting, std::cmp::Reverse(m))
         })
-        .unwrap_or(&members[0])
+        .unwrap_or_default()
 }
 
 /// The public actors and the mention index from the finished clusters.
