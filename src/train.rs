@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! newsmark train [--data DIR] [--epochs N] [--seed S] [--min-count N] [--max-features N]
-//!                [--quantile Q] [--out FILE]
+//!                [--floor F] [--out FILE]
 //! ```
 //!
 //! `DIR` holds `eng.train`, `eng.testa` and `eng.testb` (default: `$NEWSMARK_EVAL_DIR/conll2003`,
@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use corpus::ConllDoc;
-use perceptron::{Corpus, Perceptron};
+use perceptron::{Corpus, Perceptron, TrainingToken};
 use score::Scores;
 
 use crate::lexicon::Lexicon;
@@ -34,7 +34,7 @@ struct Options {
     seed: u64,
     min_count: u32,
     max_features: usize,
-    quantile: f64,
+    floor: f64,
     out: PathBuf,
 }
 
@@ -48,7 +48,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         seed: 1,
         min_count: 2,
         max_features: 110_000,
-        quantile: 0.9995,
+        floor: 0.001,
         out: PathBuf::from("data/model/actors.bin"),
     };
     let mut args = args.iter();
@@ -62,7 +62,7 @@ fn options(args: &[String]) -> Result<Options, String> {
             "--seed" => options.seed = value.parse().map_err(|_| number("a number"))?,
             "--min-count" => options.min_count = value.parse().map_err(|_| number("a count"))?,
             "--max-features" => options.max_features = value.parse().map_err(|_| number("a count"))?,
-            "--quantile" => options.quantile = value.parse().map_err(|_| number("a fraction"))?,
+            "--floor" => options.floor = value.parse().map_err(|_| number("a fraction"))?,
             other => return Err(format!("unknown train argument '{other}'")),
         }
     }
@@ -78,7 +78,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let read = |name: &str| corpus::read(&options.data.join(name));
     let (train, dev, test) = (read("eng.train")?, read("eng.testa")?, read("eng.testb")?);
 
-    let mut corpus = Corpus::default();
+    let mut corpus = Corpus::new();
     let mut skipped_gold = 0usize;
     for doc in &train {
         skipped_gold += add_document(&mut corpus, doc, &grammar, &lexicon);
@@ -100,8 +100,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for epoch in 1..=options.epochs {
         let mistakes = perceptron.epoch(&corpus, options.seed.wrapping_add(epoch as u64));
         let (emissions, transitions) = perceptron.averaged();
-        let bytes =
-            perceptron::quantise(&corpus.keys, &emissions, &transitions, options.quantile, options.max_features);
+        let bytes = perceptron::quantise(&corpus.keys, &emissions, &transitions, options.floor, options.max_features);
         let tagger = Tagger::from_bytes(&bytes).map_err(|e| e.0.to_string())?;
         let scores = evaluate(&tagger, &dev, &grammar, &lexicon);
         let f1 = scores.actor_f1();
@@ -153,12 +152,20 @@ fn add_document(corpus: &mut Corpus, conll: &ConllDoc, grammar: &Grammar, lexico
     let mut attrs = Vec::new();
     let mut features = Features::new();
     let mut covered = 0;
+    corpus.start_document();
     for window in context.windows() {
         context.fill_attrs(&window, lexicon, &mut attrs);
         covered += gold[window.tokens.clone()].iter().filter(|l| **l != Label::Outside).count();
         corpus.add_window(window.tokens.clone().enumerate().map(|(k, i)| {
             token_features(&attrs, k, &mut features);
-            (features.keys().to_vec(), gold[i].index() as u8)
+            let token = &attrs[k + 2];
+            TrainingToken {
+                keys: features.keys().to_vec(),
+                gold: gold[i].index() as u8,
+                word: token.word(),
+                class: token.class(),
+                remembered: token.remembered(),
+            }
         }));
     }
     gold.iter().filter(|l| **l != Label::Outside).count() - covered

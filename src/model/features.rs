@@ -120,6 +120,7 @@ mod template {
     pub const LEX_PAIR: u32 = 32;
     pub const WORD_PREV2_CLASS: u32 = 33;
     pub const CLASS_WORD_NEXT2: u32 = 34;
+    pub const HISTORY: u32 = 35;
 }
 
 /// The most features one token can have.
@@ -152,12 +153,29 @@ pub struct Attrs {
     length: u8,
     flags: u8,
     seen: u8,
+    /// What this word was tagged earlier in the document ([`History::recall`]).
+    pub history: u8,
     lex: u16,
     prefix: [u64; 4],
     suffix: [u64; 4],
 }
 
 impl Attrs {
+    /// The folded word hash.
+    pub fn word(&self) -> u64 {
+        self.word
+    }
+
+    /// The capitalisation class.
+    pub fn class(&self) -> u8 {
+        self.class
+    }
+
+    /// Whether earlier tags of this word are worth remembering: capitalised words only.
+    pub fn remembered(&self) -> bool {
+        class::capitalised(self.class) || self.class == class::MIXED_LOW
+    }
+
     fn boundary() -> Attrs {
         Attrs {
             word: BOUNDARY_WORD,
@@ -282,6 +300,7 @@ impl<'d, 't> Context<'d, 't> {
             length: length_bucket(text),
             flags: self.flags[i],
             seen: self.seen.get(word),
+            history: 0,
             lex: self.lex[i] | name_flags(text, class, lexicon),
             prefix: [0; 4],
             suffix: [0; 4],
@@ -344,6 +363,9 @@ pub fn token_features(attrs: &[Attrs], k: usize, out: &mut Features) {
     if class::capitalised(t.class) {
         let informative = t.flags & (flag::FIRST | flag::OPENER | flag::CAPS_LINE) == 0;
         out.push(template::SEEN_CLASS, u64::from(t.seen) << 16 | u64::from(informative) << 8 | cls(t));
+    }
+    if t.history != 0 {
+        out.push(template::HISTORY, history_value(t.history, t.class));
     }
     push_lex(out, template::LEX, t.lex);
     push_lex(out, template::LEX_PREV, p1.lex);
@@ -553,6 +575,59 @@ fn affixes(text: &str, prefix: &mut [u64; 4], suffix: &mut [u64; 4]) {
     for (k, c) in text.chars().rev().take(4).enumerate() {
         h = step(h, fold(c));
         suffix[k] = h;
+    }
+}
+
+/// The fingerprint of the history feature for a token of `class` whose word was last tagged
+/// mostly as `history`; the trainer needs it without a window at hand.
+pub fn history_key(history: u8, class: u8) -> u32 {
+    fingerprint(template::HISTORY, history_value(history, class))
+}
+
+fn history_value(history: u8, class: u8) -> u64 {
+    u64::from(history) << 8 | u64::from(class)
+}
+
+/// Every value [`history_key`] can take, so the trainer can give them ids up front.
+pub fn history_keys() -> impl Iterator<Item = u32> {
+    (1..=5u8).flat_map(|h| (1..=class::BOUNDARY).map(move |c| history_key(h, c)))
+}
+
+/// The types given so far to each capitalised word of a document ("extended prediction
+/// history", Ratinov and Roth 2009): a name spelled out once ("Bill Clinton", "Clinton") is
+/// usually the same type at its later, shorter or more ambiguous mentions.
+#[derive(Default)]
+pub struct History {
+    counts: std::collections::HashMap<u64, [u16; 5], crate::lexicon::FastHash>,
+}
+
+impl History {
+    /// Forgets everything: a new document starts.
+    pub fn clear(&mut self) {
+        self.counts.clear();
+    }
+
+    /// 0 if `word` was not tagged before, else 1 + the most frequent of O, PER, ORG, LOC, MISC
+    /// (ties to the earlier in that order).
+    pub fn recall(&self, word: u64) -> u8 {
+        let Some(counts) = self.counts.get(&word) else { return 0 };
+        let mut best = 0;
+        for (k, &c) in counts.iter().enumerate() {
+            if c > counts[best] {
+                best = k;
+            }
+        }
+        best as u8 + 1
+    }
+
+    /// Records that `word` was tagged with label index `label`.
+    pub fn record(&mut self, word: u64, label: u8) {
+        let kind = match label {
+            0 => 0,
+            l => (usize::from(l) + 1) / 2,
+        };
+        let counts = self.counts.entry(word).or_default();
+        counts[kind.min(4)] = counts[kind.min(4)].saturating_add(1);
     }
 }
 

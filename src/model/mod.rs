@@ -13,7 +13,7 @@ pub mod weights;
 
 use crate::lexicon::Lexicon;
 use crate::text::Document;
-use features::{Attrs, Context, Features, Window};
+use features::{Attrs, Context, Features, History, Window};
 use labels::LABELS;
 use weights::{FormatError, Weights};
 
@@ -58,6 +58,7 @@ pub struct Scratch {
     /// The label indices of the last decoded window.
     pub path: Vec<u8>,
     features: Features,
+    history: History,
 }
 
 impl Tagger {
@@ -95,9 +96,14 @@ impl Tagger {
         labels
     }
 
-    /// Scores and decodes one window into `scratch.path`.
+    /// Scores and decodes one window into `scratch.path`, remembering its tags in
+    /// `scratch`'s history: windows must come in document order, from one document.
     pub fn decode_window(&self, context: &Context, window: &Window, lexicon: &Lexicon, scratch: &mut Scratch) {
         context.fill_attrs(window, lexicon, &mut scratch.attrs);
+        let tokens = &mut scratch.attrs[2..2 + window.tokens.len()];
+        for attrs in tokens.iter_mut().filter(|a| a.remembered()) {
+            attrs.history = scratch.history.recall(attrs.word());
+        }
         scratch.emissions.clear();
         for k in 0..window.tokens.len() {
             features::token_features(&scratch.attrs, k, &mut scratch.features);
@@ -108,6 +114,11 @@ impl Tagger {
             scratch.emissions.push(scores);
         }
         scratch.decoder.best_path(&scratch.emissions, &self.weights.transitions, &mut scratch.path);
+        for (attrs, &label) in scratch.attrs[2..].iter().zip(&scratch.path) {
+            if attrs.remembered() {
+                scratch.history.record(attrs.word(), label);
+            }
+        }
     }
 }
 

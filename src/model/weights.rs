@@ -7,29 +7,35 @@
 //! | 4 | magic `NMTG` |
 //! | 2 | format version, [`VERSION`] |
 //! | 1 + n | label count, then the label names joined by spaces, length-prefixed (u16) |
-//! | 4 | scale: the averaged-perceptron weight one quantum stands for (f32; informative) |
+//! | 2 × 128 | the codebook: the weight each code magnitude stands for, u16, code 0 → 0 |
 //! | 4 | feature count `F` |
 //! | 2 × L × L | transition scores, i16, `[previous][next]` |
 //! | varint × F | feature fingerprints, ascending, each as the LEB128 gap from the previous |
-//! | L × F | emission weights, i8, label-major (all of label 0's, then label 1's…) |
+//! | L × F | emission weight codes, i8, label-major (all of label 0's, then label 1's…) |
 //!
-//! Sorted gaps and label-major rows compress well (most weights are zero for most labels), which
-//! keeps the gzipped page download small; the loader rebuilds an open-addressing table in
-//! memory, one 16-byte slot per feature, so a lookup touches one cache line.
+//! Perceptron weights span four orders of magnitude, and both the rare large ones and the many
+//! small ones matter, so a linear 8-bit scale loses accuracy. Each weight is stored instead as a
+//! signed 8-bit code into a codebook of 127 magnitudes (log-spaced by the trainer), and decoded
+//! to i16 at load time. Sorted gaps and label-major codes compress well (most weights are zero
+//! for most labels), which keeps the gzipped page download small; the loader rebuilds an
+//! open-addressing table in memory, one 32-byte slot per feature, so a lookup touches one cache
+//! line.
 
 use super::labels::{LABELS, NAMES};
 
 /// The current format version.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
+/// How many magnitudes the codebook holds, code 0 (weight 0) included.
+pub const CODES: usize = 128;
 const MAGIC: &[u8; 4] = b"NMTG";
 
-/// One table slot: a fingerprint and its weight row. Aligned to 16 bytes so a slot never
+/// One table slot: a fingerprint and its weight row. Aligned to 32 bytes so a slot never
 /// straddles a cache line.
 #[derive(Clone, Copy, Default)]
-#[repr(C, align(16))]
+#[repr(C, align(32))]
 struct Slot {
     key: u32,
-    weights: [i8; LABELS],
+    weights: [i16; LABELS],
 }
 
 /// The loaded weights.
@@ -81,7 +87,13 @@ impl Weights {
         if label_count != LABELS || names != NAMES.join(" ").as_bytes() {
             return Err(FormatError("tagger file has a different label set"));
         }
-        let _scale = r.take(4)?;
+        let mut codebook = [0i16; CODES];
+        for level in codebook.iter_mut() {
+            *level = r.u16()?.min(i16::MAX as u16) as i16;
+        }
+        if codebook[0] != 0 {
+            return Err(FormatError("code 0 must stand for weight 0"));
+        }
         let count = r.u32()? as usize;
         let mut transitions = [[0i32; LABELS]; LABELS];
         for row in &mut transitions {
@@ -115,16 +127,22 @@ impl Weights {
             let s = &mut table.slots[slot];
             s.key = key;
             for (label, w) in s.weights.iter_mut().enumerate() {
-                *w = weights[label * count + f] as i8;
+                let code = weights[label * count + f] as i8;
+                let magnitude = codebook[usize::from(code.unsigned_abs()).min(CODES - 1)];
+                *w = if code < 0 { -magnitude } else { magnitude };
             }
         }
         Ok(table)
     }
 
-    /// Writes a weight file: `rows` are (fingerprint, weights) pairs with distinct non-zero
-    /// fingerprints, in any order.
+    /// Writes a weight file: `rows` are (fingerprint, weight codes) pairs with distinct
+    /// non-zero fingerprints, in any order; `codebook[c]` is the magnitude of code `±c`.
     #[cfg(feature = "train")]
-    pub fn write(transitions: &[[i16; LABELS]; LABELS], rows: &mut [(u32, [i8; LABELS])], scale: f32) -> Vec<u8> {
+    pub fn write(
+        transitions: &[[i16; LABELS]; LABELS],
+        codebook: &[u16; CODES],
+        rows: &mut [(u32, [i8; LABELS])],
+    ) -> Vec<u8> {
         rows.sort_unstable_by_key(|&(key, _)| key);
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
@@ -133,7 +151,9 @@ impl Weights {
         let names = NAMES.join(" ");
         out.extend_from_slice(&(names.len() as u16).to_le_bytes());
         out.extend_from_slice(names.as_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
+        for level in codebook {
+            out.extend_from_slice(&level.to_le_bytes());
+        }
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for row in transitions {
             for t in row {
@@ -221,7 +241,8 @@ mod tests {
         transitions[1][2] = 300;
         transitions[0][2] = -30000;
         let mut rows = vec![(77u32, [1, -2, 3, 0, 0, 0, 0, 0, 127]), (5, [-128, 0, 0, 0, 0, 0, 0, 0, 9])];
-        let bytes = Weights::write(&transitions, &mut rows, 0.5);
+        let codebook: [u16; CODES] = std::array::from_fn(|c| c as u16 * 2);
+        let bytes = Weights::write(&transitions, &codebook, &mut rows);
         let weights = Weights::parse(&bytes).unwrap();
         assert_eq!(weights.features, 2);
         assert_eq!(weights.transitions[1][2], 300);
@@ -230,6 +251,6 @@ mod tests {
         weights.add(77, &mut scores);
         weights.add(5, &mut scores);
         weights.add(6, &mut scores);
-        assert_eq!(scores, [-127, -2, 3, 0, 0, 0, 0, 0, 136]);
+        assert_eq!(scores, [-252, -4, 6, 0, 0, 0, 0, 0, 272]);
     }
 }
