@@ -43,8 +43,9 @@ mod quotes;
 mod text;
 pub mod utf16;
 
+/// The browser binding (`analyze` for JavaScript); public so the wasm tests can call it.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 #[cfg(feature = "train")]
 pub mod train;
