@@ -71,12 +71,13 @@ fn cve_at(text: &str) -> Option<(usize, String)> {
     ends_word.then_some((pos, id))
 }
 
-/// The kind of ATT&CK id `word` is written as: `T1234`, `T1234.567`, `TA1234`, `G1234`, `S1234`.
+/// The kind of ATT&CK id `word` is written as: `T1234`, `T1234.567`, `TA0012`, `G1234`, `S1234`.
 fn attack_id_kind(word: &str) -> Option<IdKind> {
     let b = word.as_bytes();
     let four_digits = |s: &[u8]| s.len() == 4 && s.iter().all(u8::is_ascii_digit);
     match b {
-        [b'T', b'A', rest @ ..] if four_digits(rest) => Some(IdKind::Technique),
+        // Tactic ids are TA00nn; other TA numbers are vendors' actor ids ("TA2722").
+        [b'T', b'A', b'0', b'0', rest @ ..] if rest.len() == 2 && rest.iter().all(u8::is_ascii_digit) => Some(IdKind::Technique),
         [b'T', rest @ ..] if four_digits(rest) => Some(IdKind::Technique),
         [b'T', rest @ ..] if rest.len() == 8 && four_digits(&rest[..4]) && rest[4] == b'.' && rest[5..].iter().all(u8::is_ascii_digit) => {
             Some(IdKind::Technique)
@@ -114,5 +115,5 @@ mod tests {
     t!(technique, "Phishing (T1566) and T1566.001 were used.", [("T1566", "T1566", Technique), ("T1566.001", "T1566.001", Technique)]);
     t!(tactic, "Lateral movement is TA0008.", [("TA0008", "TA0008", Technique)]);
     t!(group_and_software, "G0016 used S0559.", [("G0016", "G0016", Entity), ("S0559", "S0559", Entity)]);
-    t!(not_ids, "The T-1000, T10000 and t1566 are not ids.", []);
+    t!(not_ids, "The T-1000, T10000, TA2722 and t1566 are not ATT&CK ids.", []);
 }

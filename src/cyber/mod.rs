@@ -6,7 +6,8 @@
 //! 2. CVE and ATT&CK ids written in the text ([`ids`]);
 //! 3. names from the generated lexicon: groups, malware, tools, techniques;
 //! 4. the hand-kept generic vocabulary ([`vocabulary`]), with a demonym rule that joins
-//!    "Russian" and "hackers" into one threat actor.
+//!    "Russian" and "hackers" into one threat actor;
+//! 5. names not in the lexicon, by their shape ([`shapes`]): "TA2722", "MirrorBlast malware".
 //!
 //! Candidates that are also ordinary words need cyber context ([`context`]). The survivors are
 //! merged leftmost-longest, so "Russian state-sponsored hackers" beats "state-sponsored
@@ -22,13 +23,15 @@ mod context;
 mod ids;
 mod indicators;
 mod refang;
+mod shapes;
 mod vocabulary;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::analysis::{Term, TermCategory};
-use crate::lexicon::{Class, LexMatch, Lexicon, COMMON_WORD, DEMONYM};
+use crate::lexicon::{fold_hash, Class, FastHash, LexMatch, Lexicon, COMMON_WORD, DEMONYM};
 use crate::text::{Abbreviations, Document};
 use context::Context;
 use ids::IdKind;
@@ -39,6 +42,8 @@ pub struct CyberTables {
     vocabulary: Vocabulary,
     /// ATT&CK id → (canonical name, category), from the lexicon and then the vocabulary.
     known_ids: HashMap<&'static str, (&'static str, TermCategory)>,
+    /// Folded canonical names of malware and tools → entry, for program files ("psexec.exe").
+    programs: HashMap<u64, u32, FastHash>,
 }
 
 impl CyberTables {
@@ -46,7 +51,11 @@ impl CyberTables {
     pub fn new(lexicon: &Lexicon, abbreviations: &Abbreviations) -> CyberTables {
         let vocabulary = Vocabulary::embedded(abbreviations);
         let mut known_ids = HashMap::new();
-        for entry in &lexicon.entries {
+        let mut programs = HashMap::default();
+        for (index, entry) in lexicon.entries.iter().enumerate() {
+            if entry.class == Class::Cyber(TermCategory::Malware) {
+                programs.entry(fold_hash(entry.name)).or_insert(index as u32);
+            }
             if let (Class::Cyber(category), Some(id)) = (entry.class, entry.reference) {
                 known_ids.entry(id).or_insert((entry.name, category));
             }
@@ -56,7 +65,7 @@ impl CyberTables {
                 known_ids.entry(id).or_insert((term.name, term.category));
             }
         }
-        CyberTables { vocabulary, known_ids }
+        CyberTables { vocabulary, known_ids, programs }
     }
 }
 
@@ -78,14 +87,17 @@ const RANK_ID: u8 = 1;
 const RANK_LEXICON: u8 = 2;
 const RANK_VOCABULARY: u8 = 3;
 const RANK_LEXICON_WITHOUT_ID: u8 = 4;
+const RANK_SHAPE: u8 = 5;
 
 /// Every cyber-attack term in `doc`, sorted by start, none overlapping.
 pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables) -> Vec<Term> {
     let mut candidates = Vec::new();
     add_indicators(doc, lexicon, tables, &mut candidates);
     add_ids(doc, tables, &mut candidates);
-    let demonyms = add_lexicon_names(doc, hashes, lexicon, &mut candidates);
-    add_vocabulary(doc, hashes, tables, &demonyms, &mut candidates);
+    let places = add_lexicon_names(doc, hashes, lexicon, &mut candidates);
+    add_program_files(doc, lexicon, tables, &mut candidates);
+    let malware_words = add_vocabulary(doc, hashes, tables, &places, &mut candidates);
+    add_shaped_names(doc, tables, &places, &malware_words, &mut candidates);
 
     let mut context = Context::from_cues(doc, hashes, &tables.vocabulary.cues);
     for candidate in candidates.iter().filter(|c| !c.needs_context) {
@@ -135,15 +147,13 @@ fn add_ids(doc: &Document, tables: &CyberTables, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Adds the cyber names of the lexicon; returns the place demonyms found on the way.
+/// Adds the cyber names of the lexicon; returns the places and demonyms found on the way.
 fn add_lexicon_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon, out: &mut Vec<Candidate>) -> Vec<LexMatch> {
-    let mut demonyms = Vec::new();
+    let mut places = Vec::new();
     for found in lexicon.find(doc, hashes, |e| matches!(e.class, Class::Cyber(_) | Class::Place(_))) {
         let Some(entry) = lexicon.entries.get(found.entry as usize) else { continue };
         let Class::Cyber(category) = entry.class else {
-            if found.flags & DEMONYM != 0 {
-                demonyms.push(found);
-            }
+            places.push(found);
             continue;
         };
         let bytes = doc.byte_range(found.tokens.clone());
@@ -158,17 +168,50 @@ fn add_lexicon_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon, out: &mu
             rank: if entry.reference.is_some() { RANK_LEXICON } else { RANK_LEXICON_WITHOUT_ID },
         });
     }
-    demonyms
+    places
+}
+
+/// Program files of known tools and malware: "psexec.exe" is PsExec, "net.exe" is Net.
+fn add_program_files(doc: &Document, lexicon: &Lexicon, tables: &CyberTables, out: &mut Vec<Candidate>) {
+    for (i, token) in doc.tokens.iter().enumerate() {
+        let word = doc.token_text(i);
+        let Some(stem) = word.len().checked_sub(4).and_then(|cut| word.get(..cut).filter(|_| word[cut..].eq_ignore_ascii_case(".exe"))) else {
+            continue;
+        };
+        let Some(&index) = tables.programs.get(&fold_hash(stem)) else { continue };
+        let Some(entry) = lexicon.entries.get(index as usize) else { continue };
+        out.push(Candidate {
+            start: token.start as usize,
+            end: token.end as usize,
+            category: TermCategory::Malware,
+            name: Cow::Borrowed(entry.name),
+            reference: entry.reference.map(Cow::Borrowed),
+            needs_context: false,
+            sentence: doc.sentence_of(i),
+            rank: RANK_LEXICON,
+        });
+    }
 }
 
 /// Generic words, with a demonym right before an attacker word joined to it: "North Korean
-/// hackers" is one threat actor, named "North Korean hackers".
-fn add_vocabulary(doc: &Document, hashes: &[u64], tables: &CyberTables, demonyms: &[LexMatch], out: &mut Vec<Candidate>) {
+/// hackers" is one threat actor, named "North Korean hackers". Returns the token ranges of the
+/// malware words, where [`shapes`] looks for family names.
+fn add_vocabulary(
+    doc: &Document,
+    hashes: &[u64],
+    tables: &CyberTables,
+    places: &[LexMatch],
+    out: &mut Vec<Candidate>,
+) -> Vec<Range<usize>> {
     let vocabulary = &tables.vocabulary;
     let is_attacker = |term: &vocabulary::Term| term.category == TermCategory::ThreatActor;
-    let mut demonyms = demonyms.iter().peekable();
+    let mut demonyms = places.iter().filter(|p| p.flags & DEMONYM != 0).peekable();
+    let mut malware_words = Vec::new();
     for f in vocabulary.find(doc, hashes) {
         let Some(term) = vocabulary.terms.get(f.term as usize) else { continue };
+        if term.category == TermCategory::Malware {
+            malware_words.push(f.tokens.clone());
+        }
         while demonyms.next_if(|d| d.tokens.end < f.tokens.start).is_some() {}
         let demonym = demonyms.peek().filter(|d| d.tokens.end == f.tokens.start && is_attacker(term));
         let (first, name) = match demonym {
@@ -185,6 +228,27 @@ fn add_vocabulary(doc: &Document, hashes: &[u64], tables: &CyberTables, demonyms
             needs_context: f.needs_context && demonym.is_none(),
             sentence: doc.sentence_of(f.tokens.start),
             rank: RANK_VOCABULARY,
+        });
+    }
+    malware_words
+}
+
+/// Family names and actor ids the lexicon does not know, found by their shape.
+fn add_shaped_names(doc: &Document, tables: &CyberTables, places: &[LexMatch], malware_words: &[Range<usize>], out: &mut Vec<Candidate>) {
+    let vocabulary = &tables.vocabulary;
+    let lists = shapes::Lists { actor_prefixes: &vocabulary.actor_prefixes, not_families: &vocabulary.not_families };
+    let places: Vec<Range<usize>> = places.iter().map(|p| p.tokens.clone()).collect();
+    for found in shapes::find(doc, malware_words, &places, &lists) {
+        let bytes = doc.byte_range(found.token..found.token + 1);
+        out.push(Candidate {
+            start: bytes.start,
+            end: bytes.end,
+            category: if found.actor { TermCategory::ThreatActor } else { TermCategory::Malware },
+            name: Cow::Owned(doc.token_text(found.token).to_owned()),
+            reference: None,
+            needs_context: false,
+            sentence: doc.sentence_of(found.token),
+            rank: RANK_SHAPE,
         });
     }
 }

@@ -78,6 +78,14 @@ t!(common_vocabulary_without_context, "The breach of contract hurt the loader ma
 t!(common_vocabulary_with_context, "The breach exposed data, and the malware spread.", ["attack" "breach" => "data breach", "malware" "malware" => "malware"]);
 t!(ddos_case_insensitive, "A DDoS hit the bank, then a ddos attack.", ["attack" "DDoS" => "DDoS attack", "attack" "ddos attack" => "DDoS attack"]);
 
+t!(program_file, "They ran psexec.exe on the server.", ["malware" "psexec.exe" => "PsExec"]);
+
+// Names by shape.
+t!(family_before_malware_word, "The MirrorBlast loader and the Qwertyx ransomware spread.", ["malware" "MirrorBlast" => "MirrorBlast", "malware" "loader" => "loader", "malware" "Qwertyx" => "Qwertyx", "malware" "ransomware" => "ransomware"]);
+t!(platform_before_malware_word, "New Android malware spread.", ["malware" "malware" => "malware"]);
+t!(actor_tracking_ids, "Researchers linked TA2722 and UNC9999 to Storm-1234.", ["threat-actor" "TA2722" => "TA2722", "threat-actor" "UNC9999" => "UNC9999", "threat-actor" "Storm-1234" => "Storm-1234"]);
+t!(tactic_id_is_not_actor_id, "Then came TA0099.", []);
+
 // Threat-actor descriptors and the demonym rule.
 t!(demonym_hackers, "Russian hackers targeted the grid.", ["threat-actor" "Russian hackers" => "Russian hackers"]);
 t!(demonym_longest, "Russian state-sponsored hackers were blamed.", ["threat-actor" "Russian state-sponsored hackers" => "Russian nation-state hackers"]);

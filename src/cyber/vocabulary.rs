@@ -55,6 +55,10 @@ pub struct Vocabulary {
     pub version_words: HashSet<&'static str>,
     /// Lower-case top-level domains that usually are file extensions.
     pub file_extensions: HashSet<&'static str>,
+    /// Vendor prefixes of threat-actor tracking ids ("TA", "UNC").
+    pub actor_prefixes: HashSet<&'static str>,
+    /// Platform words that are not malware families before a malware word.
+    pub not_families: HashSet<&'static str>,
 }
 
 impl Vocabulary {
@@ -71,6 +75,8 @@ impl Vocabulary {
             cues: HashSet::default(),
             version_words: HashSet::new(),
             file_extensions: HashSet::new(),
+            actor_prefixes: HashSet::new(),
+            not_families: HashSet::new(),
         };
         for line in data_lines(source) {
             let mut fields = line.split('\t').map(str::trim);
@@ -81,6 +87,8 @@ impl Vocabulary {
                 "context/cue" => vocabulary.cues.extend(aliases.map(|a| fold_hash(a.trim_start_matches(['~', '='])))),
                 "context/version" => vocabulary.version_words.extend(aliases),
                 "context/file-extension" => vocabulary.file_extensions.extend(aliases),
+                "context/actor-prefix" => vocabulary.actor_prefixes.extend(aliases),
+                "context/not-a-family" => vocabulary.not_families.extend(aliases),
                 _ => {
                     let Some(category) = class.strip_prefix("cyber/").and_then(TermCategory::from_name) else { continue };
                     let term = vocabulary.terms.len() as u32;

@@ -11,7 +11,7 @@
 //! |---|---|---|
 //! | AnnoCTR | MALWARE, TOOL | malware |
 //! | AnnoCTR | GROUP | threat-actor |
-//! | AnnoCTR | TECHNIQUE | technique, attack |
+//! | AnnoCTR | TECHNIQUE (also "ransomware", "rootkit") | technique, attack, malware |
 //! | AnnoCTR | TACTIC | technique |
 //! | AnnoCTR | CON (generic concept) | any but indicator |
 //! | DNRTI | HackOrg | threat-actor |
@@ -237,7 +237,7 @@ fn annoctr_accepts(label: &str) -> &'static [TermCategory] {
     match label {
         "MALWARE" | "TOOL" => &[Malware],
         "GROUP" => &[ThreatActor],
-        "TECHNIQUE" => &[Technique, Attack],
+        "TECHNIQUE" => &[Technique, Attack, Malware],
         "TACTIC" => &[Technique],
         "CON" => &[Attack, Malware, ThreatActor, Vulnerability, Technique, Influence],
         SILVER_INDICATOR => &[Indicator],
@@ -355,15 +355,29 @@ fn score_annoctr(docs: &[Doc]) {
     let mut scores = Scores::default();
     let mut names = Headline::default();
     let mut indicators = Headline::default();
+    let generic = generic_names();
     for doc in docs {
         let terms = newsmark::analyze(&doc.text).terms;
         scores.add(doc, &terms, annoctr_accepts);
-        names.add_names(doc, &terms);
+        names.add_names(doc, &terms, &generic);
         indicators.add_indicators(doc, &terms);
     }
     scores.print(&format!("AnnoCTR ({} reports)", docs.len()));
     names.print("AnnoCTR names (MALWARE+GROUP+TOOL vs malware+threat-actor terms)");
     indicators.print("AnnoCTR indicators (silver: CVE, hashes, IPv4, URLs, defanged names)");
+}
+
+/// The canonical names of the generic vocabulary: what a term is called when it is not a name.
+fn generic_names() -> Vec<&'static str> {
+    include_str!("../../../../data/curated/cyber_vocabulary.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let name = fields.next()?;
+            fields.next()?.starts_with("cyber/").then_some(name)
+        })
+        .collect()
 }
 
 /// Recall and precision of one headline figure, with a few misses and false alarms to read.
@@ -380,13 +394,19 @@ struct Headline {
 impl Headline {
     const EXAMPLES: usize = 12;
 
-    /// Names: gold MALWARE/GROUP/TOOL against predicted malware and threat-actor terms. A
-    /// predicted term on a generic-concept (CON) span is neither right nor wrong here: generic
-    /// words ("ransomware", "hackers") are scored in the table, not as names.
-    fn add_names(&mut self, doc: &Doc, terms: &[newsmark::Term]) {
+    /// Names: gold MALWARE/GROUP/TOOL against predicted malware and threat-actor terms that
+    /// are names. Generic words ("ransomware", "Russian hackers": terms whose canonical name is
+    /// a vocabulary word) are scored in the table, not here; a predicted name on a
+    /// generic-concept (CON) span is neither right nor wrong.
+    fn add_names(&mut self, doc: &Doc, terms: &[newsmark::Term], generic: &[&str]) {
         let is_name = |label: &str| matches!(label, "MALWARE" | "GROUP" | "TOOL");
-        let wanted = |c: TermCategory| matches!(c, Malware | ThreatActor);
-        self.add(doc, terms, is_name, wanted, |label| label == "CON");
+        let names: Vec<newsmark::Term> = terms
+            .iter()
+            .filter(|t| matches!(t.category, Malware | ThreatActor))
+            .filter(|t| !generic.iter().any(|g| t.name == *g || t.name.strip_suffix(g).is_some_and(|rest| rest.ends_with(' '))))
+            .cloned()
+            .collect();
+        self.add(doc, &names, is_name, |_| true, |label| label == "CON");
     }
 
     /// Indicators: silver spans against predicted indicator terms.
