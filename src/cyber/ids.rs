@@ -37,6 +37,10 @@ pub fn find(doc: &Document) -> Vec<Id> {
             continue;
         }
         let start = token.start as usize;
+        // Every id starts with one of these letters; most words are passed over here.
+        if !matches!(doc.text.as_bytes()[start], b'C' | b'c' | b'T' | b'G' | b'S') {
+            continue;
+        }
         let word = doc.token_text(i);
         if let Some((len, id)) = cve_at(&doc.text[start..]) {
             found.push(Id { start, end: start + len, id, kind: IdKind::Cve, token: i });

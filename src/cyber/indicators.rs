@@ -55,7 +55,7 @@ pub fn find(text: &str, rules: &Rules) -> Vec<Indicator> {
             i += 1;
         }
         let run = &bytes[start..i];
-        if !run.iter().any(|&b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b'@' | b'[' | b'(')) {
+        if !may_hold_indicator(run) {
             continue;
         }
         // A run that starts right after a non-ASCII letter continues a word ("é" + "vil.com").
@@ -64,6 +64,16 @@ pub fn find(text: &str, rules: &Rules) -> Vec<Indicator> {
         Parser { text, rules, run: &refanged, run_at_boundary, found: &mut found }.parse();
     }
     found
+}
+
+/// Whether `run` can hold an indicator: it has a digit, an `@` or a bracket, or a dot or colon
+/// with more after it. Most words ("said.", "U.S.") fail this at once.
+fn may_hold_indicator(run: &[u8]) -> bool {
+    run.iter().enumerate().any(|(i, &b)| match b {
+        b'0'..=b'9' | b'@' | b'[' | b'(' => true,
+        b'.' | b':' => run.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
+        _ => false,
+    })
 }
 
 /// Printable ASCII: the bytes an indicator can be made of.

@@ -174,6 +174,9 @@ fn add_lexicon_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon, out: &mu
 /// Program files of known tools and malware: "psexec.exe" is PsExec, "net.exe" is Net.
 fn add_program_files(doc: &Document, lexicon: &Lexicon, tables: &CyberTables, out: &mut Vec<Candidate>) {
     for (i, token) in doc.tokens.iter().enumerate() {
+        if !matches!(doc.text.as_bytes()[token.end as usize - 1], b'e' | b'E') {
+            continue;
+        }
         let word = doc.token_text(i);
         let Some(stem) = word.len().checked_sub(4).and_then(|cut| word.get(..cut).filter(|_| word[cut..].eq_ignore_ascii_case(".exe"))) else {
             continue;
