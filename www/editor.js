@@ -13,6 +13,13 @@
 
 import { pieces, renderPieces } from './render.js';
 
+/**
+ * Above this many quotes the speaker labels are left out of the backdrop (the tooltips and the
+ * panel still name the speakers): each label is an absolutely positioned box, and thousands of
+ * them multiply the layout time of a long text several times over.
+ */
+const LABELLED_QUOTES = 400;
+
 export class HighlightEditor {
   /** @param {HTMLTextAreaElement} input @param {HTMLElement} backdrop */
   constructor(input, backdrop) {
@@ -43,6 +50,7 @@ export class HighlightEditor {
   show(text, analysis) {
     if (text !== this.input.value) return false;
     const { fragment, runs } = renderPieces(text, analysis, pieces(text, analysis));
+    this.backdrop.classList.toggle('nm-unlabelled', analysis.quotes.length > LABELLED_QUOTES);
     this.#replace(text, fragment, runs);
     return true;
   }
@@ -113,7 +121,10 @@ export class HighlightEditor {
     }
     const run = runs[lo];
     if (start + removed > run.end) return false;
+    // A block of the rendering must end with its newline (see render.js): removing one means
+    // rebuilding.
     const at = start - run.start;
+    if (run.node.data.slice(at, at + removed).includes('\n')) return false;
     run.node.data = run.node.data.slice(0, at) + inserted + run.node.data.slice(at + removed);
     const delta = inserted.length - removed;
     run.end += delta;
@@ -133,7 +144,8 @@ export class HighlightEditor {
 
   #replace(text, fragment, runs) {
     // A final space gives a trailing newline its own line, as the textarea shows it.
-    this.backdrop.replaceChildren(fragment, document.createTextNode(' '));
+    (fragment.lastElementChild ?? fragment).append(document.createTextNode(' '));
+    this.backdrop.replaceChildren(fragment);
     this.shown = text;
     this.runs = runs;
     this.#syncScroll();

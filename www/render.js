@@ -72,7 +72,17 @@ function covering(spans, cursors, l, at) {
 }
 
 /**
- * Renders the pieces as DOM: one text node per piece, wrapped per layer.
+ * Characters per block of the rendered text, at least: blocks end after a newline, so that an
+ * edit relays out one block rather than the whole text (which, for a 1 MB paste, is the
+ * difference between a keystroke taking a frame and taking seconds). A block ending in a
+ * newline wraps exactly as the same text does inside one block, so the rendering still lines
+ * up with the textarea's.
+ */
+const BLOCK = 1000;
+
+/**
+ * Renders the pieces as DOM: one text node per piece (per block part of it), wrapped per layer,
+ * in blocks.
  * @returns {{fragment: DocumentFragment, runs: {start: number, end: number, node: Text}[]}}
  *   `runs` lists every text node with the text range it holds, in order, so that an edit can
  *   later be applied to the one node it falls in.
@@ -80,33 +90,56 @@ function covering(spans, cursors, l, at) {
 export function renderPieces(text, analysis, cuts) {
   const fragment = document.createDocumentFragment();
   const runs = [];
-  let lastQuote = NONE;
+  let block = document.createElement('div');
+  let blockEnd = nextBlockEnd(text, 0);
   for (let i = 0; i < cuts.length; i++) {
     const piece = cuts[i];
-    const node = document.createTextNode(text.slice(piece.start, piece.end));
-    runs.push({ start: piece.start, end: piece.end, node });
-    let inner = node;
-    if (piece.term !== NONE) {
-      const term = analysis.terms[piece.term];
-      inner = wrap(inner, `nm-t nm-c-${term.category}`, 'nmTerm', piece.term);
-    }
-    if (piece.actor !== NONE) {
-      const actor = analysis.actors[piece.actor];
-      inner = wrap(inner, `nm-a nm-k-${actor?.kind}`, 'nmActor', piece.actor);
-    }
-    if (piece.quote !== NONE) {
-      inner = wrap(inner, 'nm-q', 'nmQuote', piece.quote);
-      if (piece.quote !== lastQuote) {
-        const speaker = analysis.quotes[piece.quote].speaker_name;
-        inner.classList.add('nm-q-first');
-        inner.dataset.nmLabel = speaker ?? 'speaker unknown';
+    const quoteStarts = piece.quote !== NONE && cuts[i - 1]?.quote !== piece.quote;
+    const quoteEnds = piece.quote !== NONE && cuts[i + 1]?.quote !== piece.quote;
+    let start = piece.start;
+    while (blockEnd < piece.end) {
+      if (blockEnd > start) {
+        block.append(wrapped(text, analysis, piece, start, blockEnd, runs, start === piece.start && quoteStarts, false));
+        start = blockEnd;
       }
-      if (cuts[i + 1]?.quote !== piece.quote) inner.classList.add('nm-q-last');
+      fragment.append(block);
+      block = document.createElement('div');
+      blockEnd = nextBlockEnd(text, blockEnd);
     }
-    lastQuote = piece.quote;
-    fragment.append(inner);
+    block.append(wrapped(text, analysis, piece, start, piece.end, runs, start === piece.start && quoteStarts, quoteEnds));
   }
+  fragment.append(block);
   return { fragment, runs };
+}
+
+/** Where the block starting at `from` ends: just after the first newline `BLOCK` chars on. */
+function nextBlockEnd(text, from) {
+  const newline = text.indexOf('\n', from + BLOCK);
+  return newline < 0 ? Infinity : newline + 1;
+}
+
+/** The text node for `[start, end)` of `piece`, inside one element per layer covering it. */
+function wrapped(text, analysis, piece, start, end, runs, quoteStarts, quoteEnds) {
+  const node = document.createTextNode(text.slice(start, end));
+  runs.push({ start, end, node });
+  let inner = node;
+  if (piece.term !== NONE) {
+    const term = analysis.terms[piece.term];
+    inner = wrap(inner, `nm-t nm-c-${term.category}`, 'nmTerm', piece.term);
+  }
+  if (piece.actor !== NONE) {
+    const actor = analysis.actors[piece.actor];
+    inner = wrap(inner, `nm-a nm-k-${actor?.kind}`, 'nmActor', piece.actor);
+  }
+  if (piece.quote !== NONE) {
+    inner = wrap(inner, 'nm-q', 'nmQuote', piece.quote);
+    if (quoteStarts) {
+      inner.classList.add('nm-q-first');
+      inner.dataset.nmLabel = analysis.quotes[piece.quote].speaker_name ?? 'speaker unknown';
+    }
+    if (quoteEnds) inner.classList.add('nm-q-last');
+  }
+  return inner;
 }
 
 function wrap(child, className, dataKey, value) {

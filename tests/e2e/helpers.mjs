@@ -72,6 +72,17 @@ export async function analyse(page, text) {
   await settled(page);
 }
 
+/**
+ * Pastes `text` over the editor's content through the clipboard, as a reader would (fill()
+ * types long texts far more slowly than a paste). Needs the clipboard permissions.
+ */
+export async function paste(page, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.focus('#nm-input');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+}
+
 /** Waits until the highlights shown are those of the editor's current text. */
 export async function settled(page, timeout = 30_000) {
   await page.waitForFunction(
