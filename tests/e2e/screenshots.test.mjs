@@ -16,7 +16,8 @@ before(async () => {
 after(() => server?.close());
 
 const SHOTS = [
-  { name: 'desktop-light', viewport: { width: 1360, height: 900 }, colorScheme: 'light', sample: 2 },
+  { name: 'desktop-light', viewport: { width: 1280, height: 800 }, colorScheme: 'light', sample: 0 },
+  { name: 'desktop-ransomware', viewport: { width: 1360, height: 900 }, colorScheme: 'light', sample: 2 },
   { name: 'desktop-dark', viewport: { width: 1360, height: 900 }, colorScheme: 'dark', sample: 0 },
   { name: 'mobile-light', viewport: { width: 390, height: 844 }, colorScheme: 'light', sample: 1, mobile: true },
   { name: 'mobile-dark', viewport: { width: 390, height: 844 }, colorScheme: 'dark', sample: 2, mobile: true },
