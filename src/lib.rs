@@ -102,6 +102,13 @@ impl Analyzer {
     }
 }
 
+impl Analyzer {
+    /// The number of tokens `text` splits into, for throughput figures in tokens per second.
+    pub fn token_count(&self, text: &str) -> usize {
+        text::Document::parse(truncate_to_u32(text), &self.grammar).tokens.len()
+    }
+}
+
 impl Default for Analyzer {
     fn default() -> Self {
         Analyzer::new()

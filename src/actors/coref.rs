@@ -7,8 +7,8 @@
 //! - Other organisations and places join by their folded text, and an acronym joins the name
 //!   whose initials it spells ("National Security Agency" … "NSA").
 //!
-//! Everything here is linear in the number of mentions but for acronyms, which compare each
-//! acronym with each multi-word organisation: both are few in any text.
+//! Everything here is linear in the number of mentions: names are looked up by hashed words,
+//! and "nearest" mentions by binary search in per-name lists kept in text order.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -37,18 +37,25 @@ pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Fo
     let mut cluster_of = vec![usize::MAX; candidates.len()];
     let mut by_entry: HashMap<u32, usize> = HashMap::new();
     let mut by_text: HashMap<Vec<u64>, usize> = HashMap::new();
+    // Full-name mentions of people by surname and by given name, in text order.
+    let mut by_surname: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_given_name: HashMap<u64, Vec<usize>> = HashMap::new();
     let words = |c: &Candidate| name_words(inputs, c.tokens.clone());
 
-    // Full names, known entries and other names first; lone surnames wait for pass two.
+    // Full names, known entries and other names first; lone words wait for pass two.
     for (index, candidate) in candidates.iter().enumerate() {
         let key = words(candidate);
+        let full_name = candidate.kind == ActorKind::Person && key.len() >= 2;
         let target = if let Some(entry) = candidate.entry {
             by_entry.get(&entry).copied()
-        } else if candidate.kind == ActorKind::Person && key.len() >= 2 {
-            clusters.iter().rposition(|cluster| {
-                let best = &candidates[cluster.best];
-                best.kind == ActorKind::Person && same_person(&words(best), &key)
-            })
+        } else if full_name {
+            let same_surname = key.last().and_then(|last| by_surname.get(last));
+            same_surname
+                .into_iter()
+                .flatten()
+                .rev()
+                .find(|&&other| same_person(&words(&candidates[other]), &key))
+                .map(|&other| cluster_of[other])
         } else if key.len() == 1 {
             continue;
         } else {
@@ -60,6 +67,10 @@ pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Fo
         });
         clusters[cluster].members.push(index);
         cluster_of[index] = cluster;
+        if full_name {
+            by_surname.entry(key[key.len() - 1]).or_default().push(index);
+            by_given_name.entry(key[0]).or_default().push(index);
+        }
         if let Some(entry) = candidate.entry {
             by_entry.entry(entry).or_insert(cluster);
         } else {
@@ -67,17 +78,20 @@ pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Fo
         }
     }
 
-    // Single words: a surname or given name of a person named in full, else a name of its own.
+    // Single words: a surname, else a given name, of a person named in full (the nearest
+    // mention before, else after), else a name of its own.
     for (index, candidate) in candidates.iter().enumerate() {
         if cluster_of[index] != usize::MAX {
             continue;
         }
         let key = words(candidate);
-        let person = nearest_person(&clusters, &candidates, &cluster_of, index, |best| {
-            let full = words(best);
-            full.len() >= 2 && (full.last() == key.last() || full.first() == key.first())
-        });
-        let target = person.or_else(|| by_text.get(&key).copied());
+        let nearest = |map: &HashMap<u64, Vec<usize>>| {
+            let mentions = map.get(key.first()?)?;
+            let after = mentions.partition_point(|&m| m < index);
+            let at = after.checked_sub(1).or((after < mentions.len()).then_some(after))?;
+            Some(cluster_of[mentions[at]])
+        };
+        let target = nearest(&by_surname).or_else(|| nearest(&by_given_name)).or_else(|| by_text.get(&key).copied());
         let cluster = target.unwrap_or_else(|| {
             clusters.push(Cluster { members: Vec::new(), entry: None, best: index });
             clusters.len() - 1
@@ -108,42 +122,19 @@ fn same_person(a: &[u64], b: &[u64]) -> bool {
     a.last() == b.last() && (a.first() == b.first() || a.len() != b.len())
 }
 
-/// The person cluster nearest before candidate `index` (else nearest after) that `fits`.
-fn nearest_person(
-    clusters: &[Cluster],
-    candidates: &[Candidate],
-    cluster_of: &[usize],
-    index: usize,
-    fits: impl Fn(&Candidate) -> bool,
-) -> Option<usize> {
-    let is_fit = |i: usize| {
-        let cluster = cluster_of[i];
-        cluster != usize::MAX && {
-            let best = &candidates[clusters[cluster].best];
-            best.kind == ActorKind::Person && fits(best)
-        }
-    };
-    (0..index).rev().find(|&i| is_fit(i)).or_else(|| (index + 1..candidates.len()).find(|&i| is_fit(i))).map(|i| cluster_of[i])
-}
-
 /// Joins an all-capitals acronym to the organisation whose initials it spells.
 fn merge_acronyms(inputs: &Inputs, candidates: &[Candidate], clusters: &mut [Cluster], cluster_of: &mut [usize]) {
     let doc = inputs.doc;
-    let initials: Vec<(usize, String)> = clusters
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.entry.is_none() && candidates[c.best].tokens.len() >= 2)
-        .map(|(index, c)| {
-            let letters = candidates[c.best]
-                .tokens
-                .clone()
-                .map(|i| doc.token_text(i))
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .filter_map(|w| w.chars().next())
-                .collect();
-            (index, letters)
-        })
-        .collect();
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    for (index, cluster) in clusters.iter().enumerate() {
+        let tokens = candidates[cluster.best].tokens.clone();
+        if cluster.entry.is_some() || tokens.len() < 2 {
+            continue;
+        }
+        let initials: String =
+            tokens.filter_map(|i| doc.token_text(i).chars().next()).filter(|c| c.is_uppercase()).collect();
+        by_initials.entry(initials).or_insert(index);
+    }
     for acronym_cluster in 0..clusters.len() {
         let cluster = &clusters[acronym_cluster];
         let best = &candidates[cluster.best];
@@ -155,9 +146,7 @@ fn merge_acronyms(inputs: &Inputs, candidates: &[Candidate], clusters: &mut [Clu
         if !(2..=6).contains(&letters) || !word.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
-        let Some(&(target, _)) = initials.iter().find(|(index, spelled)| *index != acronym_cluster && spelled == word) else {
-            continue;
-        };
+        let Some(&target) = by_initials.get(word).filter(|&&t| t != acronym_cluster) else { continue };
         let members = std::mem::take(&mut clusters[acronym_cluster].members);
         for &member in &members {
             cluster_of[member] = target;
