@@ -13,7 +13,9 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{Class, Gender, Lexicon, PlaceKind, COMMON_WORD, DEMONYM};
+use super::names::NameTable;
+use super::weights::KeySet;
+use crate::lexicon::{Class, Lexicon, PlaceKind, COMMON_WORD, DEMONYM};
 use crate::text::{Document, TokenKind};
 
 /// Capitalisation classes of a token.
@@ -58,14 +60,13 @@ mod flag {
     pub const QUOTED: u8 = 4;
     /// Right after a quotation mark, colon, bracket or dash, where capitals are uninformative.
     pub const OPENER: u8 = 8;
+    /// On a line that is mostly numbers: a results table or a list of prices.
+    pub const TABLE_LINE: u8 = 16;
 }
 
 /// Lexicon flags of a token: person-name lists and the phrase gazetteers.
 mod lex {
-    pub const GIVEN_MALE: u16 = 1;
-    pub const GIVEN_FEMALE: u16 = 1 << 1;
-    pub const GIVEN_EITHER: u16 = 1 << 2;
-    pub const SURNAME: u16 = 1 << 3;
+    // Bits 0–3: the name bits of [`super::names`].
     pub const PERSON_B: u16 = 1 << 4;
     pub const PERSON_I: u16 = 1 << 5;
     pub const ORG_B: u16 = 1 << 6;
@@ -121,6 +122,9 @@ mod template {
     pub const WORD_PREV2_CLASS: u32 = 33;
     pub const CLASS_WORD_NEXT2: u32 = 34;
     pub const HISTORY: u32 = 35;
+    pub const RUN: u32 = 36;
+    pub const VOCABULARY: u32 = 37;
+    pub const VOCABULARY_PREV: u32 = 38;
 }
 
 /// The most features one token can have.
@@ -139,8 +143,23 @@ pub struct Context<'d, 't> {
     flags: Vec<u8>,
     /// [`lex`] phrase-gazetteer bits per token (the name lists are added per window).
     lex: Vec<u16>,
+    /// Position and length of the run of capitalised words holding each token ([`runs`]).
+    run: Vec<u8>,
     /// [`seen`] bits of every word of the document, by folded hash.
     seen: SeenTable,
+}
+
+/// The word lists feature extraction consults besides the lexicon.
+pub struct WordLists<'a> {
+    /// Given names and surnames.
+    pub names: &'a NameTable,
+    /// Words usually written in lower case, by [`vocabulary_key`].
+    pub vocabulary: &'a KeySet,
+}
+
+/// The fingerprint under which the vocabulary stores the word with folded hash `word`.
+pub fn vocabulary_key(word: u64) -> u32 {
+    fingerprint(template::VOCABULARY, word)
 }
 
 /// Full attributes of one token, computed only for tokens in and around scored windows.
@@ -152,6 +171,9 @@ pub struct Attrs {
     class: u8,
     length: u8,
     flags: u8,
+    run: u8,
+    /// A capitalised word that is usually written in lower case.
+    vocabulary: bool,
     seen: u8,
     /// What this word was tagged earlier in the document ([`History::recall`]).
     pub history: u8,
@@ -224,7 +246,7 @@ impl<'d, 't> Context<'d, 't> {
         let n = doc.tokens.len();
         let class: Vec<u8> = (0..n).map(|i| classify(doc.token_text(i), doc.tokens[i].kind)).collect();
         let mut flags = vec![0u8; n];
-        mark_caps_lines(doc, &class, &mut flags);
+        mark_lines(doc, &class, &mut flags);
         for sentence in &doc.sentences {
             if let Some(first) = flags.get_mut(sentence.start) {
                 *first |= flag::FIRST;
@@ -241,8 +263,9 @@ impl<'d, 't> Context<'d, 't> {
             }
         }
         let lex = phrase_flags(doc, hashes, lexicon);
+        let run = runs(doc, &class, &flags);
         let seen = SeenTable::build(hashes, &class, &flags, doc);
-        Context { doc, hashes, class, flags, lex, seen }
+        Context { doc, hashes, class, flags, lex, run, seen }
     }
 
     /// The token ranges worth scoring, in order: runs of tokens within one sentence that are on
@@ -278,17 +301,17 @@ impl<'d, 't> Context<'d, 't> {
 
     /// Fills `attrs` with the attributes of the window's tokens and two neighbours on each
     /// side (boundary values outside the sentence): `attrs[k]` is token `window.start - 2 + k`.
-    pub fn fill_attrs(&self, window: &Window, lexicon: &Lexicon, attrs: &mut Vec<Attrs>) {
+    pub fn fill_attrs(&self, window: &Window, lists: &WordLists, attrs: &mut Vec<Attrs>) {
         attrs.clear();
         let from = window.tokens.start as isize - 2;
         let to = window.tokens.end as isize + 2;
         for i in from..to {
             let inside = i >= window.sentence.start as isize && i < window.sentence.end as isize;
-            attrs.push(if inside { self.attrs(i as usize, lexicon) } else { Attrs::boundary() });
+            attrs.push(if inside { self.attrs(i as usize, lists) } else { Attrs::boundary() });
         }
     }
 
-    fn attrs(&self, i: usize, lexicon: &Lexicon) -> Attrs {
+    fn attrs(&self, i: usize, lists: &WordLists) -> Attrs {
         let text = self.doc.token_text(i);
         let class = self.class[i];
         let word = self.hashes[i];
@@ -299,9 +322,11 @@ impl<'d, 't> Context<'d, 't> {
             class,
             length: length_bucket(text),
             flags: self.flags[i],
+            run: self.run[i],
             seen: self.seen.get(word),
             history: 0,
-            lex: self.lex[i] | name_flags(text, class, lexicon),
+            lex: self.lex[i] | if matches!(class, class::TITLE | class::UPPER) { lists.names.bits(word) } else { 0 },
+            vocabulary: class::capitalised(class) && lists.vocabulary.contains(vocabulary_key(word)),
             prefix: [0; 4],
             suffix: [0; 4],
         };
@@ -357,6 +382,16 @@ pub fn token_features(attrs: &[Attrs], k: usize, out: &mut Features) {
     out.push(template::CLASS_WORD_NEXT2, mix(n2.word, cls(t)));
     out.push(template::LENGTH_CLASS, u64::from(t.length) << 8 | cls(t));
     out.push(template::CONTEXT_CLASS, u64::from(t.flags) << 8 | cls(t));
+    if t.vocabulary {
+        let position = t.flags & (flag::FIRST | flag::OPENER | flag::CAPS_LINE);
+        out.push(template::VOCABULARY, u64::from(position) << 8 | cls(t));
+    }
+    if p1.vocabulary {
+        out.push(template::VOCABULARY_PREV, cls(p1) << 8 | cls(t));
+    }
+    if t.run != 0 {
+        out.push(template::RUN, u64::from(t.run) << 8 | cls(t));
+    }
     if t.flags & flag::CAPS_LINE != 0 {
         out.push(template::CAPS_LINE_WORD, t.word);
     }
@@ -413,18 +448,31 @@ fn classify(text: &str, kind: TokenKind) -> u8 {
     }
     let (mut upper, mut lower, mut digits, mut letters) = (0u32, 0u32, 0u32, 0u32);
     let mut first_upper = None;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits += 1;
-        } else if c.is_alphabetic() {
-            letters += 1;
-            let is_upper = c.is_uppercase();
-            if is_upper {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower += 1;
+    if text.is_ascii() {
+        for b in text.bytes() {
+            if b.is_ascii_digit() {
+                digits += 1;
+            } else if b.is_ascii_alphabetic() {
+                letters += 1;
+                upper += u32::from(b.is_ascii_uppercase());
+                lower += u32::from(b.is_ascii_lowercase());
+                first_upper.get_or_insert(b.is_ascii_uppercase());
             }
-            first_upper.get_or_insert(is_upper);
+        }
+    } else {
+        for c in text.chars() {
+            if c.is_ascii_digit() {
+                digits += 1;
+            } else if c.is_alphabetic() {
+                letters += 1;
+                let is_upper = c.is_uppercase();
+                if is_upper {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lower += 1;
+                }
+                first_upper.get_or_insert(is_upper);
+            }
         }
     }
     if letters == 0 {
@@ -445,8 +493,9 @@ fn classify(text: &str, kind: TokenKind) -> u8 {
 }
 
 /// Marks tokens on lines written in capitals: no lower-case word and at least one word of two
-/// or more capitals (headlines and datelines such as "BRUSSELS 1996-08-22").
-fn mark_caps_lines(doc: &Document, class: &[u8], flags: &mut [u8]) {
+/// or more capitals (headlines and datelines such as "BRUSSELS 1996-08-22"); and on lines where
+/// at least a third of the tokens are numbers (tables).
+fn mark_lines(doc: &Document, class: &[u8], flags: &mut [u8]) {
     let mut start = 0;
     for i in 1..=doc.tokens.len() {
         if i < doc.tokens.len() && !doc.tokens[i].has(crate::text::LINE_START) {
@@ -460,8 +509,46 @@ fn mark_caps_lines(doc: &Document, class: &[u8], flags: &mut [u8]) {
                 *f |= flag::CAPS_LINE;
             }
         }
+        let numbers = line.iter().filter(|&&c| c == class::DIGITS).count();
+        if line.len() >= 2 && numbers * 3 >= line.len() {
+            for f in &mut flags[start..i] {
+                *f |= flag::TABLE_LINE;
+            }
+        }
         start = i;
     }
+}
+
+/// For each token in a run of capitalised words within a sentence (outside capitals lines),
+/// its position in the run (1 alone, 2 first, 3 inner, 4 last) times 8 plus the run's length
+/// (up to 5); 0 elsewhere. Runs mark the likely extent of a multi-word name.
+fn runs(doc: &Document, class: &[u8], flags: &[u8]) -> Vec<u8> {
+    let mut run = vec![0u8; class.len()];
+    for sentence in &doc.sentences {
+        let mut i = sentence.start;
+        while i < sentence.end {
+            let in_run = |k: usize| class::capitalised(class[k]) && flags[k] & flag::CAPS_LINE == 0;
+            if !in_run(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < sentence.end && in_run(i) {
+                i += 1;
+            }
+            let length = (i - start).min(5) as u8;
+            for k in start..i {
+                let position = match (k == start, k + 1 == i) {
+                    (true, true) => 1,
+                    (true, false) => 2,
+                    (false, false) => 3,
+                    (false, true) => 4,
+                };
+                run[k] = position * 8 + length;
+            }
+        }
+    }
+    run
 }
 
 /// Whether a token makes a following capital uninformative.
@@ -495,32 +582,6 @@ fn phrase_flags(doc: &Document, hashes: &[u64], lexicon: &Lexicon) -> Vec<u16> {
             let position = if i == found.tokens.start { begin } else { inside };
             bits[i] |= position | any | common;
         }
-    }
-    bits
-}
-
-/// Given-name and surname bits for a capitalised word. All-capitals words are looked up in
-/// title case, built in a stack buffer.
-fn name_flags(text: &str, class: u8, lexicon: &Lexicon) -> u16 {
-    let mut buffer = [0u8; 32];
-    let titled = match class {
-        class::TITLE => text,
-        class::UPPER if text.len() <= buffer.len() && text.is_ascii() => {
-            for (k, b) in text.bytes().enumerate() {
-                buffer[k] = if k == 0 { b } else { b.to_ascii_lowercase() };
-            }
-            std::str::from_utf8(&buffer[..text.len()]).unwrap_or(text)
-        }
-        _ => return 0,
-    };
-    let mut bits = match lexicon.given_name(titled) {
-        Some(Gender::Male) => lex::GIVEN_MALE,
-        Some(Gender::Female) => lex::GIVEN_FEMALE,
-        Some(Gender::Either) => lex::GIVEN_EITHER,
-        None => 0,
-    };
-    if lexicon.is_surname(titled) {
-        bits |= lex::SURNAME;
     }
     bits
 }

@@ -9,12 +9,14 @@
 pub mod decode;
 pub mod features;
 pub mod labels;
+pub mod names;
 pub mod weights;
 
 use crate::lexicon::Lexicon;
 use crate::text::Document;
-use features::{Attrs, Context, Features, History, Window};
+use features::{Attrs, Context, Features, History, Window, WordLists};
 use labels::LABELS;
+use names::NameTable;
 use weights::{FormatError, Weights};
 
 /// The weight file compiled into the binary.
@@ -47,6 +49,7 @@ pub enum Label {
 /// The tagger with its weights.
 pub struct Tagger {
     weights: Weights,
+    names: NameTable,
 }
 
 /// Buffers reused across the windows of one document.
@@ -70,7 +73,7 @@ impl Tagger {
 
     /// Loads weights from a file in the [`weights`] format.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, FormatError> {
-        Ok(Tagger { weights: Weights::parse(bytes)? })
+        Ok(Tagger { weights: Weights::parse(bytes)?, names: NameTable::embedded() })
     }
 
     /// How many features the model has.
@@ -88,7 +91,7 @@ impl Tagger {
         let context = Context::new(doc, hashes, lexicon, quoted);
         let mut scratch = Scratch::default();
         for window in context.windows() {
-            self.decode_window(&context, &window, lexicon, &mut scratch);
+            self.decode_window(&context, &window, &mut scratch);
             for (label, &index) in labels[window.tokens.clone()].iter_mut().zip(&scratch.path) {
                 *label = Label::from_index(usize::from(index));
             }
@@ -98,8 +101,9 @@ impl Tagger {
 
     /// Scores and decodes one window into `scratch.path`, remembering its tags in
     /// `scratch`'s history: windows must come in document order, from one document.
-    pub fn decode_window(&self, context: &Context, window: &Window, lexicon: &Lexicon, scratch: &mut Scratch) {
-        context.fill_attrs(window, lexicon, &mut scratch.attrs);
+    pub fn decode_window(&self, context: &Context, window: &Window, scratch: &mut Scratch) {
+        let lists = WordLists { names: &self.names, vocabulary: &self.weights.vocabulary };
+        context.fill_attrs(window, &lists, &mut scratch.attrs);
         let tokens = &mut scratch.attrs[2..2 + window.tokens.len()];
         for attrs in tokens.iter_mut().filter(|a| a.remembered()) {
             attrs.history = scratch.history.recall(attrs.word());

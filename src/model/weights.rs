@@ -12,40 +12,38 @@
 //! | 2 × L × L | transition scores, i16, `[previous][next]` |
 //! | varint × F | feature fingerprints, ascending, each as the LEB128 gap from the previous |
 //! | L × F | emission weight codes, i8, label-major (all of label 0's, then label 1's…) |
+//! | 4 + varint × V | the lower-case vocabulary: count `V`, then fingerprints as gaps, like the features |
 //!
 //! Perceptron weights span four orders of magnitude, and both the rare large ones and the many
 //! small ones matter, so a linear 8-bit scale loses accuracy. Each weight is stored instead as a
 //! signed 8-bit code into a codebook of 127 magnitudes (log-spaced by the trainer), and decoded
 //! to i16 at load time. Sorted gaps and label-major codes compress well (most weights are zero
 //! for most labels), which keeps the gzipped page download small; the loader rebuilds an
-//! open-addressing table in memory, one 32-byte slot per feature, so a lookup touches one cache
-//! line.
+//! open-addressing table in memory. Its fingerprints sit in an array of their own, a quarter
+//! of the table's memory, so the many lookups of features the model does not know (most of a
+//! token's) probe a small, cache-resident array; only a hit reads the weight row beside it.
 
 use super::labels::{LABELS, NAMES};
 
 /// The current format version.
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 /// How many magnitudes the codebook holds, code 0 (weight 0) included.
 pub const CODES: usize = 128;
 const MAGIC: &[u8; 4] = b"NMTG";
 
-/// One table slot: a fingerprint and its weight row. Aligned to 32 bytes so a slot never
-/// straddles a cache line.
-#[derive(Clone, Copy, Default)]
-#[repr(C, align(32))]
-struct Slot {
-    key: u32,
-    weights: [i16; LABELS],
-}
-
 /// The loaded weights.
 pub struct Weights {
-    slots: Vec<Slot>,
+    /// Fingerprint per slot, 0 for an empty slot.
+    keys: Vec<u32>,
+    /// Weight row per slot.
+    rows: Vec<[i16; LABELS]>,
     mask: usize,
     /// Transition scores `[previous][next]`, in quanta.
     pub transitions: [[i32; LABELS]; LABELS],
     /// How many features the file held.
     pub features: usize,
+    /// Words written mostly in lower case in the training text ([`super::features::vocabulary_key`]).
+    pub vocabulary: KeySet,
 }
 
 /// Why a weight file was rejected.
@@ -58,14 +56,14 @@ impl Weights {
     pub fn add(&self, key: u32, scores: &mut [i32; LABELS]) {
         let mut slot = (key >> 1) as usize & self.mask;
         loop {
-            let s = &self.slots[slot];
-            if s.key == key {
-                for (score, &w) in scores.iter_mut().zip(&s.weights) {
+            let found = self.keys[slot];
+            if found == key {
+                for (score, &w) in scores.iter_mut().zip(&self.rows[slot]) {
                     *score += i32::from(w);
                 }
                 return;
             }
-            if s.key == 0 {
+            if found == 0 {
                 return;
             }
             slot = (slot + 1) & self.mask;
@@ -104,29 +102,34 @@ impl Weights {
         if count > bytes.len() {
             return Err(FormatError("tagger file is truncated"));
         }
-        let mut keys = Vec::with_capacity(count);
-        let mut key = 0u32;
-        for _ in 0..count {
-            key = key.checked_add(r.varint()?).ok_or(FormatError("feature keys overflow"))?;
-            if key == 0 {
-                return Err(FormatError("feature key 0 is reserved"));
-            }
-            keys.push(key);
-        }
+        let keys = r.keys(count)?;
         let weights = r.take(count * LABELS)?;
+        let vocabulary_count = r.u32()? as usize;
+        if vocabulary_count > bytes.len() {
+            return Err(FormatError("tagger file is truncated"));
+        }
+        let vocabulary = KeySet::new(&r.keys(vocabulary_count)?);
         if r.at != bytes.len() {
             return Err(FormatError("trailing bytes after the tagger weights"));
         }
-        let size = (count * 2).next_power_of_two().max(16);
-        let mut table = Weights { slots: vec![Slot::default(); size], mask: size - 1, transitions, features: count };
+        // A load factor between 0.35 and 0.7: linear probes stay within a cache line or two of
+        // the small key array, and the array stays small enough to live in cache.
+        let size = (count + count / 2).next_power_of_two().max(16);
+        let mut table = Weights {
+            keys: vec![0; size],
+            rows: vec![[0; LABELS]; size],
+            mask: size - 1,
+            transitions,
+            features: count,
+            vocabulary,
+        };
         for (f, &key) in keys.iter().enumerate() {
             let mut slot = (key >> 1) as usize & table.mask;
-            while table.slots[slot].key != 0 {
+            while table.keys[slot] != 0 {
                 slot = (slot + 1) & table.mask;
             }
-            let s = &mut table.slots[slot];
-            s.key = key;
-            for (label, w) in s.weights.iter_mut().enumerate() {
+            table.keys[slot] = key;
+            for (label, w) in table.rows[slot].iter_mut().enumerate() {
                 let code = weights[label * count + f] as i8;
                 let magnitude = codebook[usize::from(code.unsigned_abs()).min(CODES - 1)];
                 *w = if code < 0 { -magnitude } else { magnitude };
@@ -142,8 +145,10 @@ impl Weights {
         transitions: &[[i16; LABELS]; LABELS],
         codebook: &[u16; CODES],
         rows: &mut [(u32, [i8; LABELS])],
+        vocabulary: &mut [u32],
     ) -> Vec<u8> {
         rows.sort_unstable_by_key(|&(key, _)| key);
+        vocabulary.sort_unstable();
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
@@ -160,24 +165,64 @@ impl Weights {
                 out.extend_from_slice(&t.to_le_bytes());
             }
         }
-        let mut previous = 0u32;
-        for &(key, _) in rows.iter() {
-            let mut gap = key - previous;
-            previous = key;
-            loop {
-                let byte = (gap & 0x7f) as u8;
-                gap >>= 7;
-                if gap == 0 {
-                    out.push(byte);
-                    break;
-                }
-                out.push(byte | 0x80);
-            }
-        }
+        write_keys(&mut out, rows.iter().map(|&(key, _)| key));
         for label in 0..LABELS {
             out.extend(rows.iter().map(|(_, w)| w[label] as u8));
         }
+        out.extend_from_slice(&(vocabulary.len() as u32).to_le_bytes());
+        write_keys(&mut out, vocabulary.iter().copied());
         out
+    }
+}
+
+/// Writes ascending keys as LEB128 gaps.
+#[cfg(feature = "train")]
+fn write_keys(out: &mut Vec<u8>, keys: impl Iterator<Item = u32>) {
+    let mut previous = 0u32;
+    for key in keys {
+        let mut gap = key - previous;
+        previous = key;
+        loop {
+            let byte = (gap & 0x7f) as u8;
+            gap >>= 7;
+            if gap == 0 {
+                out.push(byte);
+                break;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+}
+
+/// A set of non-zero 32-bit fingerprints: open addressing, one probe in the common case.
+pub struct KeySet {
+    keys: Vec<u32>,
+    mask: usize,
+}
+
+impl KeySet {
+    /// The set of `keys` (0 is ignored).
+    pub fn new(keys: &[u32]) -> KeySet {
+        let size = (keys.len() * 2).next_power_of_two().max(16);
+        let mut set = KeySet { keys: vec![0; size], mask: size - 1 };
+        for &key in keys.iter().filter(|&&k| k != 0) {
+            let slot = set.slot(key);
+            set.keys[slot] = key;
+        }
+        set
+    }
+
+    fn slot(&self, key: u32) -> usize {
+        let mut slot = (key >> 1) as usize & self.mask;
+        while self.keys[slot] != 0 && self.keys[slot] != key {
+            slot = (slot + 1) & self.mask;
+        }
+        slot
+    }
+
+    /// Whether `key` is in the set.
+    pub fn contains(&self, key: u32) -> bool {
+        key != 0 && self.keys[self.slot(key)] == key
     }
 }
 
@@ -204,6 +249,20 @@ impl<'a> Reader<'a> {
     fn u32(&mut self) -> Result<u32, FormatError> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    /// `count` ascending non-zero keys written as gaps.
+    fn keys(&mut self, count: usize) -> Result<Vec<u32>, FormatError> {
+        let mut keys = Vec::with_capacity(count);
+        let mut key = 0u32;
+        for _ in 0..count {
+            key = key.checked_add(self.varint()?).ok_or(FormatError("keys overflow"))?;
+            if key == 0 {
+                return Err(FormatError("key 0 is reserved"));
+            }
+            keys.push(key);
+        }
+        Ok(keys)
     }
 
     fn varint(&mut self) -> Result<u32, FormatError> {
@@ -242,7 +301,7 @@ mod tests {
         transitions[0][2] = -30000;
         let mut rows = vec![(77u32, [1, -2, 3, 0, 0, 0, 0, 0, 127]), (5, [-128, 0, 0, 0, 0, 0, 0, 0, 9])];
         let codebook: [u16; CODES] = std::array::from_fn(|c| c as u16 * 2);
-        let bytes = Weights::write(&transitions, &codebook, &mut rows);
+        let bytes = Weights::write(&transitions, &codebook, &mut rows, &mut [40, 3]);
         let weights = Weights::parse(&bytes).unwrap();
         assert_eq!(weights.features, 2);
         assert_eq!(weights.transitions[1][2], 300);
@@ -252,5 +311,6 @@ mod tests {
         weights.add(5, &mut scores);
         weights.add(6, &mut scores);
         assert_eq!(scores, [-252, -4, 6, 0, 0, 0, 0, 0, 272]);
+        assert!(weights.vocabulary.contains(3) && weights.vocabulary.contains(40) && !weights.vocabulary.contains(4));
     }
 }

@@ -257,6 +257,7 @@ pub fn quantise(
     transitions: &[[f32; LABELS]; LABELS],
     floor: f64,
     max_features: usize,
+    vocabulary: &[u32],
 ) -> Vec<u8> {
     let top = emissions.iter().flatten().fold(0f64, |m, w| m.max(f64::from(w.abs()))).max(f64::MIN_POSITIVE);
     // The runtime unit: the top weight maps to 30,000, leaving headroom in i16.
@@ -293,7 +294,7 @@ pub fn quantise(
         rows.truncate(max_features);
     }
     let transitions = transitions.map(|row| row.map(|x| (f64::from(x) / unit).round().clamp(-32767.0, 32767.0) as i16));
-    Weights::write(&transitions, &codebook, &mut rows)
+    Weights::write(&transitions, &codebook, &mut rows, &mut vocabulary.to_vec())
 }
 
 /// A small deterministic generator for shuffling (splitmix64).
@@ -332,7 +333,7 @@ mod tests {
         }
         assert_eq!(perceptron.epoch(&corpus, 9), 0);
         let (emissions, transitions) = perceptron.averaged();
-        let bytes = quantise(&corpus.keys, &emissions, &transitions, 0.001, 100);
+        let bytes = quantise(&corpus.keys, &emissions, &transitions, 0.001, 100, &[5]);
         assert!(Tagger::from_bytes(&bytes).is_ok());
     }
 }
