@@ -39,7 +39,7 @@ mod class {
     /// Outside the sentence, for neighbour features.
     pub const BOUNDARY: u8 = 12;
 
-    /// Whether a token of this class can anchor a name: capitals or digits.
+    /// Whether a token of this class can anchor a name: capitals, or letters with digits.
     pub fn anchors(class: u8) -> bool {
         matches!(class, TITLE | UPPER | INITIAL | MIXED_CAP | MIXED_LOW | DIGITS | ALNUM)
     }
@@ -264,7 +264,7 @@ impl<'d, 't> Context<'d, 't> {
         }
         let lex = phrase_flags(doc, hashes, lexicon);
         let run = runs(doc, &class, &flags);
-        let seen = SeenTable::build(hashes, &class, &flags, doc);
+        let seen = SeenTable::build(hashes, &class, &flags);
         Context { doc, hashes, class, flags, lex, run, seen }
     }
 
@@ -317,24 +317,38 @@ impl<'d, 't> Context<'d, 't> {
         let word = self.hashes[i];
         let mut attrs = Attrs {
             word,
-            exact: exact_hash(text),
             shape: shape_hash(text),
             class,
-            length: length_bucket(text),
             flags: self.flags[i],
             run: self.run[i],
-            seen: self.seen.get(word),
-            history: 0,
-            lex: self.lex[i] | if matches!(class, class::TITLE | class::UPPER) { lists.names.bits(word) } else { 0 },
-            vocabulary: class::capitalised(class) && lists.vocabulary.contains(vocabulary_key(word)),
-            prefix: [0; 4],
-            suffix: [0; 4],
+            lex: self.lex[i],
+            ..Attrs::default()
         };
+        if !uses_all_features(class, attrs.flags) {
+            // Only the neighbour features read this token: skip the rest.
+            return attrs;
+        }
+        attrs.exact = exact_hash(text);
+        attrs.length = length_bucket(text);
+        if class::capitalised(class) {
+            attrs.seen = self.seen.get(word);
+            attrs.vocabulary = lists.vocabulary.contains(vocabulary_key(word));
+            if matches!(class, class::TITLE | class::UPPER) {
+                attrs.lex |= lists.names.bits(word);
+            }
+        }
         if self.doc.tokens[i].kind == TokenKind::Word {
             affixes(text, &mut attrs.prefix, &mut attrs.suffix);
         }
         attrs
     }
+}
+
+/// Whether a token gets the full feature set: capitalised or digit-bearing tokens, and every
+/// token of a capitals line. The others (lower-case words and marks beside a name) are nearly
+/// always `O` and get a few context features.
+fn uses_all_features(class: u8, flags: u8) -> bool {
+    class::anchors(class) || flags & flag::CAPS_LINE != 0
 }
 
 /// A run of tokens to score, with the sentence holding it.
@@ -355,6 +369,20 @@ pub fn token_features(attrs: &[Attrs], k: usize, out: &mut Features) {
 
     out.push(template::BIAS, 0);
     out.push(template::WORD, t.word);
+    if !uses_all_features(t.class, t.flags) {
+        // A lower-case word or a mark beside a name: a few features say `O` nearly as well as
+        // all of them would, at a fraction of the lookups.
+        out.push(template::WORD_PREV_CLASS, mix(p1.word, cls(t)));
+        out.push(template::CLASS_WORD_NEXT, mix(n1.word, cls(t)));
+        out.push(template::CLASS_TRIGRAM, cls(p1) << 16 | cls(t) << 8 | cls(n1));
+        out.push(template::CLASS_PREV_CLASS, cls(p2) << 8 | cls(p1) << 16 | cls(t));
+        out.push(template::CLASS_CLASS_NEXT, cls(t) << 8 | cls(n1) << 16 | cls(n2));
+        out.push(template::WORD_PREV_WORD, mix(p1.word, t.word));
+        out.push(template::WORD_WORD_NEXT, mix(t.word, n1.word));
+        out.push(template::CONTEXT_CLASS, u64::from(t.flags) << 8 | cls(t));
+        push_lex(out, template::LEX, t.lex);
+        return;
+    }
     out.push(template::EXACT, t.exact);
     out.push(template::WORD_PREV, p1.word);
     out.push(template::WORD_NEXT, n1.word);
@@ -700,23 +728,28 @@ struct SeenTable {
 }
 
 impl SeenTable {
-    fn build(hashes: &[u64], class: &[u8], flags: &[u8], doc: &Document) -> SeenTable {
-        let words = doc.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-        let size = (words * 2).next_power_of_two().max(16);
+    /// Only capitalised words are ever looked up, so only they get a slot; lower-case tokens
+    /// then probe the small table to mark the words they share.
+    fn build(hashes: &[u64], class: &[u8], flags: &[u8]) -> SeenTable {
+        let capitalised = class.iter().filter(|&&c| class::capitalised(c)).count();
+        let size = (capitalised * 2).next_power_of_two().max(16);
         let mut table = SeenTable { keys: vec![0; size], bits: vec![0; size] };
         for (i, &hash) in hashes.iter().enumerate() {
-            let bits = match class[i] {
-                class::LOWER => seen::LOWER,
-                class::TITLE | class::UPPER | class::MIXED_CAP
-                    if flags[i] & (flag::FIRST | flag::OPENER | flag::CAPS_LINE) == 0 =>
-                {
-                    seen::CAP_MID
+            if class::capitalised(class[i]) {
+                let slot = table.slot(hash);
+                table.keys[slot] = hash | 1;
+                if class[i] != class::INITIAL && flags[i] & (flag::FIRST | flag::OPENER | flag::CAPS_LINE) == 0 {
+                    table.bits[slot] |= seen::CAP_MID;
                 }
-                _ => continue,
-            };
-            let slot = table.slot(hash);
-            table.keys[slot] = hash | 1;
-            table.bits[slot] |= bits;
+            }
+        }
+        for (i, &hash) in hashes.iter().enumerate() {
+            if class[i] == class::LOWER {
+                let slot = table.slot(hash);
+                if table.keys[slot] != 0 {
+                    table.bits[slot] |= seen::LOWER;
+                }
+            }
         }
         table
     }
