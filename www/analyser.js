@@ -1,6 +1,8 @@
 // The page's side of the analysis worker: one request at a time, a time limit per request, and
 // a fresh worker whenever the old one crashed, trapped or ran too long.
 
+import { startWorker } from './worker-start.js';
+
 /** Generous: the core runs at tens of MB/s, so only a bug or a stalled tab hits this. */
 const timeLimitMs = (text) => 5000 + text.length / 50;
 
@@ -39,7 +41,7 @@ export class Analyser {
   }
 
   #start() {
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.worker = startWorker();
     this.worker.addEventListener('message', ({ data }) => this.#receive(data));
     this.worker.addEventListener('error', (event) => {
       event.preventDefault();

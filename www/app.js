@@ -3,12 +3,13 @@
 // the page.
 
 import { Analyser } from './analyser.js';
+import { count, describe } from './describe.js';
 import { HighlightEditor } from './editor.js';
 import { analysisJson, download, highlightedHtml } from './export.js';
 import { Legend, Visibility } from './legend.js';
 import { Panel } from './panel.js';
+import { registerServiceWorker } from './offline.js';
 import { SAMPLES } from './samples.js';
-import { labelOf } from './vocab.js';
 
 /** Quiet time after the last keystroke before re-analysing; long texts wait a little longer. */
 const debounceMs = (text) => (text.length < 200_000 ? 150 : 400);
@@ -127,10 +128,6 @@ class Page {
     this.status.dataset.state = state;
     this.status.textContent = message;
   }
-}
-
-function count(n, noun) {
-  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Shows a failure in the page: the one place every error goes. */
@@ -265,28 +262,12 @@ function wireTooltip(page) {
   for (const type of ['mouseleave', 'scroll', 'keydown']) input.addEventListener(type, hide);
 }
 
-function describe(analysis, hit) {
-  const lines = [];
-  const actor = analysis.actors[hit.actor];
-  if (actor) {
-    const roles = actor.roles?.length ? ` — ${actor.roles.join(', ')}` : '';
-    lines.push(`${labelOf(actor.kind)}: ${actor.name}${roles} (${count(actor.mentions.length, 'mention')})`);
-  }
-  const term = analysis.terms[hit.term];
-  if (term) lines.push(`${labelOf(term.category)}: ${[term.name, term.ref].filter(Boolean).join(' · ')}`);
-  const quote = analysis.quotes[hit.quote];
-  if (quote) {
-    const cue = quote.cue ? ` (“${quote.cue.text}”)` : '';
-    lines.push(quote.speaker_name ? `Quote by ${quote.speaker_name}${cue}` : 'Quote, speaker unknown');
-  }
-  return lines;
-}
-
 function start() {
   addEventListener('error', (event) => report(event.error ?? event.message));
   addEventListener('unhandledrejection', (event) => report(event.reason));
   $('#nm-alert-close').addEventListener('click', () => ($('#nm-alert').hidden = true));
   wireTheme();
+  registerServiceWorker();
   const page = new Page();
   wireSamples(page);
   wireFiles(page);

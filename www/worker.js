@@ -7,10 +7,11 @@
 //      `fatal` means the module trapped (a bug in the core): the page replaces this worker.
 
 import init, { analyze, warmUp } from './pkg/newsmark.js';
+import { wasmSource } from './wasm-source.js';
 
 const loaded = (async () => {
   const started = performance.now();
-  await init({ module_or_path: new URL('./pkg/newsmark_bg.wasm', import.meta.url) });
+  await init({ module_or_path: wasmSource() });
   warmUp();
   return performance.now() - started;
 })();

@@ -1,0 +1,106 @@
+// Reads the text of a part of a web page the way the analyser needs it, and remembers where
+// every character came from.
+//
+// The analyser finds paragraphs by blank lines (src/text/segment.rs) and gives quotations that
+// run over several paragraphs one speaker, so the page's structure must survive as line breaks:
+// block elements (paragraphs, list items, headings, cells…) are separated by a blank line and
+// `<br>` is a line break. Those separators are not in any text node. Everything else is copied
+// one UTF-16 code unit per code unit, with the source's line breaks and tabs read as spaces (the
+// browser shows them as spaces too), so that an offset of the analysis lands on the same
+// character of the same text node: no offset table is needed, only each node's start.
+
+/**
+ * Elements whose text is neither analysed nor marked: code, form controls, editors, embedded
+ * documents, and anything the page opts out with `data-newsmark-skip`.
+ */
+export const SKIPPED =
+  'script, style, noscript, template, code, pre, kbd, samp, textarea, input, select, option, ' +
+  'button, svg, math, iframe, object, [contenteditable]:not([contenteditable="false"]), ' +
+  '[data-newsmark-skip]';
+
+/** Elements the browser lays out as blocks by default: their edges are paragraph breaks. */
+const BLOCKS = new Set(
+  ('address article aside blockquote caption dd details dialog div dl dt fieldset figcaption ' +
+    'figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol p pre ' +
+    'section summary table tbody td tfoot th thead tr ul').split(' '),
+);
+
+/** Elements whose own whitespace text is markup indentation, never part of a sentence. */
+const CONTAINERS = new Set('colgroup dl menu ol table tbody tfoot thead tr ul'.split(' '));
+
+const PARAGRAPH_BREAK = '\n\n';
+const LINE_BREAK = '\n';
+const WHITESPACE_ONLY = /^[ \t\n\r\f]*$/;
+const SOURCE_BREAKS = /[\t\n\r\f]/g;
+
+const isBlock = (node) => node?.nodeType === Node.ELEMENT_NODE && BLOCKS.has(node.localName);
+
+/**
+ * The text of `root` and where its characters are.
+ *
+ * @param {Element} root
+ * @param {(element: Element) => boolean} isOpaque elements to leave out with their content
+ *   (besides `SKIPPED`), such as parts highlighted on their own
+ * @returns {{text: string, runs: {node: Text, start: number, end: number}[]}} `runs` lists
+ *   the text nodes read, in document order, each with the range of `text` it holds
+ */
+export function readText(root, isOpaque) {
+  const parts = [];
+  const runs = [];
+  let length = 0;
+  /** A separator owed before the next text: '', ' ', a line break or a paragraph break. */
+  let pending = '';
+  const owe = (separator) => {
+    if (separator.length > pending.length) pending = separator;
+  };
+  const lineBreak = () => (pending = pending === LINE_BREAK || pending === PARAGRAPH_BREAK ? PARAGRAPH_BREAK : LINE_BREAK);
+
+  // Depth-first without recursion, so that no nesting depth can overflow the stack.
+  let node = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (!isIndentation(node)) {
+        if (length > 0 && pending) {
+          parts.push(pending);
+          length += pending.length;
+        }
+        pending = '';
+        const data = node.data;
+        parts.push(data.replace(SOURCE_BREAKS, ' '));
+        runs.push({ node, start: length, end: length + data.length });
+        length += data.length;
+      }
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      if (node.localName === 'br') lineBreak();
+      else if (node.matches(SKIPPED) || isOpaque(node)) owe(isBlock(node) ? PARAGRAPH_BREAK : ' ');
+      else {
+        if (isBlock(node)) owe(PARAGRAPH_BREAK);
+        descend = node.firstChild !== null;
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Up past every ancestor whose last child this was, closing the blocks on the way.
+    while (node !== root && node.nextSibling === null) {
+      node = node.parentNode;
+      if (isBlock(node)) owe(PARAGRAPH_BREAK);
+    }
+    node = node === root ? null : node.nextSibling;
+  }
+  return { text: parts.join(''), runs };
+}
+
+/**
+ * Whether a text node is only the source's indentation between blocks (or inside a list or a
+ * table): left out, since its blank is already a separator and a mark around it would put an
+ * inline element where only list items or rows belong.
+ */
+function isIndentation(node) {
+  if (!WHITESPACE_ONLY.test(node.data)) return false;
+  const parent = node.parentNode;
+  if (parent?.nodeType === Node.ELEMENT_NODE && CONTAINERS.has(parent.localName)) return true;
+  return isBlock(node.previousSibling) || isBlock(node.nextSibling);
+}
