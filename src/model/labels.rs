@@ -15,6 +15,7 @@ pub const TYPES: [EntityType; 4] =
 
 impl EntityType {
     /// The CoNLL-2003 name of the type ("PER").
+    #[cfg(any(test, feature = "train"))]
     pub fn conll_name(self) -> &'static str {
         match self {
             EntityType::Person => "PER",
@@ -25,6 +26,7 @@ impl EntityType {
     }
 
     /// The type's position in [`TYPES`].
+    #[cfg(any(test, feature = "train"))]
     pub fn index(self) -> usize {
         match self {
             EntityType::Person => 0,
@@ -37,6 +39,7 @@ impl EntityType {
 
 impl Label {
     /// The label's dense index, `0..LABELS`.
+    #[cfg(any(test, feature = "train"))]
     pub fn index(self) -> usize {
         match self {
             Label::Outside => 0,

@@ -77,6 +77,7 @@ impl Tagger {
     }
 
     /// How many features the model has.
+    #[cfg(any(test, feature = "train"))]
     pub fn feature_count(&self) -> usize {
         self.weights.features
     }

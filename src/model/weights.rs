@@ -41,6 +41,7 @@ pub struct Weights {
     /// Transition scores `[previous][next]`, in quanta.
     pub transitions: [[i32; LABELS]; LABELS],
     /// How many features the file held.
+    #[cfg(any(test, feature = "train"))]
     pub features: usize,
     /// Words written mostly in lower case in the training text ([`super::features::vocabulary_key`]).
     pub vocabulary: KeySet,
@@ -120,6 +121,7 @@ impl Weights {
             rows: vec![[0; LABELS]; size],
             mask: size - 1,
             transitions,
+            #[cfg(any(test, feature = "train"))]
             features: count,
             vocabulary,
         };
