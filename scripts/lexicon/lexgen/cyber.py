@@ -2,6 +2,7 @@
 
 import re
 from collections import Counter
+from pathlib import Path
 
 from .merge import Catalogue
 from .organizations import cluster
@@ -49,9 +50,13 @@ def threat_actors(attack: Package, galaxies: Package, vocabulary: Vocabulary) ->
 
 
 # Software ATT&CK lacks is kept when at least this many MISP clusters (tool, Malpedia,
-# ransomware) describe it: a family only one catalogue knows is rarely in the news, and the
-# lexicon must stay small.
+# ransomware, RAT, stealer, banker, backdoor, botnet) describe it: a family only one catalogue
+# knows is rarely in the news, and the lexicon must stay small...
 SOFTWARE_CLUSTERS = 2
+SOFTWARE_GALAXIES = ("tool", "malpedia", "ransomware", "rat", "stealer", "banker", "backdoor", "botnet")
+# ...unless Malpedia cites at least this many reports on it: a family that much written about
+# is in the news whatever the other catalogues say.
+MALPEDIA_REPORTS = 5
 
 
 def malware(attack: Package, galaxies: Package, vocabulary: Vocabulary) -> tuple[list[Entity], int]:
@@ -60,7 +65,7 @@ def malware(attack: Package, galaxies: Package, vocabulary: Vocabulary) -> tuple
     software = Catalogue("cyber/malware", vocabulary)
     for item in sorted(attack_objects(attack, "software", "software"), key=lambda s: s["external_id"]):
         software.anchor(item["name"], item["external_id"], [plain(a) for a in item.get("aliases", [])])
-    for galaxy in ("tool", "malpedia", "ransomware"):
+    for galaxy in SOFTWARE_GALAXIES:
         for value in sorted(cluster(galaxies, galaxy), key=lambda v: v["value"]):
             name = plain(value["value"])
             if _UNNAMED.search(name):
@@ -69,7 +74,8 @@ def malware(attack: Package, galaxies: Package, vocabulary: Vocabulary) -> tuple
             short = _RANSOMWARE_SUFFIX.sub("", name)
             if short != name:
                 names.append(short)
-            software.merge(name, names)
+            reports = len(value.get("meta", {}).get("refs", [])) if galaxy == "malpedia" else 0
+            software.merge(name, names, documented=reports >= MALPEDIA_REPORTS)
     return software.finished(SOFTWARE_CLUSTERS), software.dropped
 
 
@@ -136,12 +142,31 @@ ATTACK_TERM_WORDS = 4
 _ATTACK_SUFFIX = re.compile(r"\s+attacks?$", re.IGNORECASE)
 
 
-def attack_terms(taxonomies: Package, vocabulary: Vocabulary, not_attacks: set[str]) -> list[Entity]:
+def curated_words(path: Path) -> tuple[set[str], set[str]]:
+    """The aliases of the hand-kept cyber vocabulary (data/curated/cyber_vocabulary.tsv),
+    casefolded and without flags: (every term alias, the aliases of malware words)."""
+    every, malware_words = set(), set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) < 5 or not fields[1].startswith("cyber/"):
+            continue
+        aliases = {a.lstrip("=~").casefold() for a in fields[4].split("|") if a}
+        every |= aliases
+        if fields[1] == "cyber/malware":
+            malware_words |= aliases
+    return every, malware_words
+
+
+def attack_terms(taxonomies: Package, vocabulary: Vocabulary, not_attacks: set[str],
+                 curated: Path) -> list[Entity]:
     """Attack types named by the incident taxonomies, in lower case as prose writes them
-    ("phishing", "denial of service"), keeping acronyms ("DDoS"). Labels with slashes or
+    ("denial of service", "defacement"), keeping acronyms. Labels with slashes or
     parentheses are lists or descriptions, not names, and are skipped, and so are the labels
-    in not_attacks.txt. A one-word term that is also ordinary English ("virus", "worm") is
-    flagged as such: only context tells the computer virus from the other."""
+    in not_attacks.txt. Generic words belong to the hand-kept vocabulary, which knows their
+    category ("ransomware" is malware, "phishing" a technique): a label it has, or one whose
+    last word is a malware word ("mobile malware"), is left to it. A one-word term that is
+    also ordinary English ("sniffing") is flagged as such: only context tells."""
+    curated_aliases, malware_words = curated_words(curated)
     terms: dict[str, Entity] = {}
     for taxonomy, predicates in ATTACK_PREDICATES.items():
         data = taxonomies.json(TAXONOMY.format(taxonomy))
@@ -154,7 +179,10 @@ def attack_terms(taxonomies: Package, vocabulary: Vocabulary, not_attacks: set[s
                     continue
                 term = label.lower() if label.isupper() and len(label) > 4 else lower_words(label)
                 short = _ATTACK_SUFFIX.sub("", term)
-                if {term.casefold(), short.casefold()} & not_attacks:
+                if {term.casefold(), short.casefold()} & (not_attacks | curated_aliases):
+                    continue
+                head = short.split()[-1].casefold()
+                if {head, head.removesuffix("s"), head.removesuffix("es")} & malware_words:
                     continue
                 # A plural ("viruses", "rootkits") joins its singular's entry.
                 k = next((k for k in (key(short)[:-2], key(short)[:-1], key(short)) if k in terms), key(short))

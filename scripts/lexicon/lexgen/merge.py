@@ -24,14 +24,21 @@ class Catalogue:
     index: dict[str, int] = field(default_factory=dict)
     # How many catalogue clusters describe each entry: one for an anchor, plus one per merge.
     clusters: list[int] = field(default_factory=list)
+    # Entries kept whatever their cluster count: anchors, and families a catalogue documents
+    # well on its own.
+    kept: set[int] = field(default_factory=set)
     dropped: int = 0
 
     def anchor(self, name: str, ref: str, names: list[str]) -> None:
-        """Adds an entry that keeps its canonical name whatever merges into it."""
-        self._add_names(self._new(name, ref), names)
+        """Adds an entry that keeps its canonical name whatever merges into it, and that is
+        kept however few catalogues describe it."""
+        target = self._new(name, ref)
+        self.kept.add(target)
+        self._add_names(target, names)
 
-    def merge(self, name: str, names: list[str]) -> None:
-        """Adds a cluster's names to the entry they name, or as a new entry."""
+    def merge(self, name: str, names: list[str], documented: bool = False) -> None:
+        """Adds a cluster's names to the entry they name, or as a new entry. A `documented`
+        cluster keeps its entry even when no other catalogue describes it."""
         keys = {key(n) for n in [name, *names]} - {""}
         hits = {self.index[k] for k in keys if k in self.index}
         if len(hits) > 1:
@@ -42,6 +49,8 @@ class Catalogue:
             hits = {own}
         target = hits.pop() if hits else self._new(name, "")
         self.clusters[target] += 1
+        if documented:
+            self.kept.add(target)
         self._add_names(target, [name, *names])
 
     def _new(self, name: str, ref: str) -> int:
@@ -53,7 +62,7 @@ class Catalogue:
         entity = self.entities[target]
         for name in names:
             name = " ".join(name.split())
-            flags = self.vocabulary.name_flags(name)
+            flags = self.vocabulary.cyber_name_flags(name)
             if flags is None or self.index.get(key(name), target) != target:
                 # Hopeless, or another entry's name: a cluster that lists a related group
                 # among its synonyms must not take that group's name.
@@ -61,18 +70,18 @@ class Catalogue:
             entity.add(name, flags)
             if len(name) >= 5 and name.isupper() and name.isalpha():
                 # "NOBELIUM" is written "Nobelium" in news as often as in capitals.
-                entity.add(name.title(), self.vocabulary.name_flags(name.title()) or "")
+                entity.add(name.title(), self.vocabulary.cyber_name_flags(name.title()) or "")
             self.index.setdefault(key(name), target)
 
     def finished(self, min_clusters: int = 1) -> list[Entity]:
         """The entries that still have a usable name (an entry whose canonical name is
-        hopeless and that has no other alias is left out) and that at least `min_clusters`
-        catalogue clusters describe."""
+        hopeless and that has no other alias is left out) and that are anchors, documented,
+        or described by at least `min_clusters` catalogue clusters."""
         kept = []
-        for entity, clusters in zip(self.entities, self.clusters):
-            if clusters < min_clusters:
+        for index, (entity, clusters) in enumerate(zip(self.entities, self.clusters)):
+            if clusters < min_clusters and index not in self.kept:
                 continue
-            if self.vocabulary.name_flags(entity.name) is None:
+            if self.vocabulary.cyber_name_flags(entity.name) is None:
                 usable = [a for a in entity.aliases if a.surface != entity.name]
                 if not usable:
                     continue

@@ -66,11 +66,20 @@ def agencies(package: Package, vocabulary: Vocabulary, country_names: dict[str, 
     return entities
 
 
+# Producers whose company type says they publish rather than sell ("Technology news and
+# computer help", "Cybersecurity blog") are media outlets.
+_MEDIA_TYPE = re.compile(r"\b(news|blog|publishing|magazine|journal)\b", re.IGNORECASE)
+
+
 def vendors(package: Package, vocabulary: Vocabulary) -> list[Entity]:
+    """Security vendors, and the news sites and blogs the producer cluster lists with them."""
     entities = []
     for value in cluster(package, "producer"):
         meta = value.get("meta", {})
-        entity = Entity(value["value"].strip(), "organization/company")
+        types = meta.get("company-type", [])
+        types = [types] if isinstance(types, str) else types
+        media = any(_MEDIA_TYPE.search(t) for t in types)
+        entity = Entity(value["value"].strip(), "organization/media" if media else "organization/company")
         for name in [entity.name, *meta.get("synonyms", []), *meta.get("synomyms", [])]:
             flags = vocabulary.name_flags(name.strip())
             if flags is not None and usable_name(name.strip()):

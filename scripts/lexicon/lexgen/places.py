@@ -22,6 +22,8 @@ class NewsForm:
     canonical: str
     aliases: list[str]
     capital: bool
+    # The capital as news names it, first, and its other news spellings ("Kyiv", "Kiev").
+    capital_names: list[str]
 
 
 def news_forms(path: Path) -> dict[str, NewsForm]:
@@ -29,8 +31,9 @@ def news_forms(path: Path) -> dict[str, NewsForm]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        code, canonical, aliases, capital = (line.split("\t") + [""] * 4)[:4]
-        forms[code] = NewsForm(canonical, [a for a in aliases.split("|") if a], capital == "capital")
+        code, canonical, aliases, capital, capital_names = (line.split("\t") + [""] * 5)[:5]
+        forms[code] = NewsForm(canonical, [a for a in aliases.split("|") if a], capital == "capital",
+                               [n for n in capital_names.split("|") if n])
     return forms
 
 
@@ -62,7 +65,7 @@ def place_flags(vocabulary: Vocabulary, surface: str) -> str:
 
 def country_names(package: Package, forms: dict[str, NewsForm]) -> dict[str, str]:
     """ISO alpha-2 code → canonical country name."""
-    return {c["cca2"]: (forms.get(c["cca2"]) or NewsForm("", [], False)).canonical or c["name"]["common"]
+    return {c["cca2"]: (forms.get(c["cca2"]) or NewsForm("", [], False, [])).canonical or c["name"]["common"]
             for c in package.json(COUNTRIES)}
 
 
@@ -71,7 +74,7 @@ def countries(package: Package, vocabulary: Vocabulary, forms: dict[str, NewsFor
     entities = []
     for country in package.json(COUNTRIES):
         code = country["cca2"]
-        form = forms.get(code) or NewsForm("", [], False)
+        form = forms.get(code) or NewsForm("", [], False, [])
         entity = Entity(canonical[code], "place/country", ref=code)
         names = [entity.name, country["name"]["common"], country["name"]["official"]]
         # The first alternative spelling is the alpha-2 code itself: too short to match.
@@ -98,13 +101,16 @@ def countries(package: Package, vocabulary: Vocabulary, forms: dict[str, NewsFor
     return [entity for _, entity in entities]
 
 
-def capital_variants(capital: str) -> list[str]:
-    """The capital's name and the shorter forms news uses: "Washington D.C." → "Washington"."""
+def capital_variants(capital: str, news_names: list[str]) -> list[str]:
+    """The capital's names, the one news uses first: the news forms of news_forms.tsv, the
+    package's name, its shorter form ("Washington D.C." → "Washington") and its spelling
+    without accents ("Bogotá" → "Bogota")."""
     words = capital.split()
-    variants = [capital]
+    variants = [*news_names, capital]
     if len(words) > 1 and words[-1].endswith(".") and "." in words[-1][:-1]:
         variants.append(" ".join(words[:-1]))
-    return variants
+    variants.append(fold_accents(capital))
+    return list(dict.fromkeys(variants))
 
 
 def capitals(package: Package, vocabulary: Vocabulary, forms: dict[str, NewsForm],
@@ -120,8 +126,10 @@ def capitals(package: Package, vocabulary: Vocabulary, forms: dict[str, NewsForm
         form = forms.get(country["cca2"])
         if not (country.get("independent") or (form and form.capital)):
             continue
-        for capital in country.get("capital", []):
-            names = [n for n in capital_variants(capital) if usable_name(n) and n.casefold() not in taken]
+        for rank, capital in enumerate(country.get("capital", [])):
+            # The news forms name the seat of government, listed first.
+            news_names = form.capital_names if form and rank == 0 else []
+            names = [n for n in capital_variants(capital, news_names) if usable_name(n) and n.casefold() not in taken]
             if not names:
                 continue
             entity = Entity(names[0], "place/capital", link=canonical[country["cca2"]])

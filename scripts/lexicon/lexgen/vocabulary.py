@@ -3,9 +3,16 @@ hopeless and dropped, and which must match with their exact capitalisation.
 
 Ordinary English comes from Debian's wamerican word list (lower-case entries only: a
 capitalised entry there is itself a name). Hopeless aliases are dropped by rule (too short, no
-letters, machine identifiers) or because scripts/lexicon/exclude.txt lists them.
+letters, machine identifiers, month and weekday names) or because scripts/lexicon/exclude.txt
+lists them.
+
+A name of several capitalised words that are each English ("Cozy Bear", "Cobalt Strike") is
+still distinctive written so: it gets `=` (exact case) rather than `~`, and needs no context.
+A one-word English alias ("Hive") or a phrase with a single content word ("The Dukes") keeps
+`~`.
 """
 
+import calendar
 import re
 import subprocess
 from pathlib import Path
@@ -30,6 +37,11 @@ _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _IDENTIFIER = re.compile(r"\S\.\S|[/\\@:_]|^[CGMST]\d{4}(\.\d{3})?$")
 
 
+# Month and weekday names: catalogues name families after them ("August"), but news dates use
+# them far more, even in cyber context. Python leaves LC_TIME at "C", so these are English.
+CALENDAR_WORDS = {n.casefold() for n in [*calendar.month_name[1:], *calendar.day_name]}
+
+
 def debian_version(package: str) -> str:
     result = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", package],
                             capture_output=True, text=True)
@@ -37,13 +49,17 @@ def debian_version(package: str) -> str:
 
 
 class Vocabulary:
-    def __init__(self, exclude_file: Path, given_names: dict[str, float]):
+    def __init__(self, exclude_file: Path, given_names: dict[str, float], function_words: set[str]):
         if not WORD_LIST.exists():
             raise SourceError(f"{WORD_LIST} is missing: apt-get install wamerican")
         self.label = f"wamerican {debian_version('wamerican')}"
         words = WORD_LIST.read_text(encoding="utf-8").split()
         self.english = {w for w in words if w.islower() and not w.endswith("'s")}
         self.given = given_names
+        self.function_words = function_words
+        # Country names, demonyms and capitals (casefolded), set once the places are read:
+        # a catalogue that lists "Russian" among a family's names describes it, not names it.
+        self.places: set[str] = set()
         self.excluded = set()
         for line in exclude_file.read_text(encoding="utf-8").splitlines():
             line = line.strip()
@@ -64,19 +80,35 @@ class Vocabulary:
         return surface.casefold() in self.excluded
 
     def is_hopeless(self, surface: str) -> bool:
-        """Too short, no letters, or listed in exclude.txt: as a name it would fire on
-        ordinary text."""
-        return too_short(surface) or self.is_excluded(surface)
+        """Too short, no letters, a month or weekday, or listed in exclude.txt: as a name it
+        would fire on ordinary text."""
+        return too_short(surface) or self.is_excluded(surface) or surface.casefold() in CALENDAR_WORDS
+
+    def is_distinctive_phrase(self, surface: str) -> bool:
+        """Several capitalised words, at least two of them content words: "Cozy Bear",
+        "Midnight Blizzard", not "The Dukes"."""
+        words = surface.split()
+        content = [w for w in words if w.casefold() not in self.function_words]
+        return len(words) >= 2 and len(content) >= 2 and all(w[:1].isupper() for w in content)
 
     def name_flags(self, surface: str) -> str | None:
         """Flags for an alias of a named thing (actor, malware, organisation), or None when the
         alias should be dropped."""
         if self.is_hopeless(surface) or _IDENTIFIER.search(surface):
             return None
+        if self.is_english(surface) and self.is_distinctive_phrase(surface):
+            return EXACT
         flags = EXACT if is_acronym(surface) else ""
         if self.is_english(surface) or (" " not in surface and self.is_given_name(surface)):
             flags += COMMON
         return flags
+
+    def cyber_name_flags(self, surface: str) -> str | None:
+        """Flags for an alias of a threat actor or a malware family: a name's flags, but a
+        place name or demonym is dropped."""
+        if surface.casefold() in self.places:
+            return None
+        return self.name_flags(surface)
 
     def term_flags(self, surface: str) -> str | None:
         """Flags for a term that is ordinary vocabulary by nature ("phishing"): only the

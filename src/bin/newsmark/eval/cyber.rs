@@ -28,6 +28,9 @@
 //! counts as wrong. "Overlap" scores give credit when a predicted span shares a token with a
 //! gold span of an accepted category; "exact" scores need the same tokens.
 //!
+//! The headline figures list a dozen misses and false alarms; `NEWSMARK_EVAL_EXAMPLES=N` lists
+//! N of each instead, one per line with the words around them, for error analysis.
+//!
 //! AnnoCTR does not annotate indicators, so their recall is measured against a silver set
 //! read off the tokens by simple rules independent of the scanner: CVE-shaped tokens, hex tokens
 //! of hash length, dotted quads, URLs (a scheme token followed by `://`) and defanged names
@@ -392,7 +395,15 @@ struct Headline {
 }
 
 impl Headline {
-    const EXAMPLES: usize = 12;
+    /// How many misses and false alarms to keep: `NEWSMARK_EVAL_EXAMPLES`, else a dozen.
+    fn examples() -> usize {
+        std::env::var("NEWSMARK_EVAL_EXAMPLES").ok().and_then(|n| n.parse().ok()).unwrap_or(12)
+    }
+
+    /// Whether the examples are printed one per line with their context.
+    fn detailed() -> bool {
+        Self::examples() > 12
+    }
 
     /// Names: gold MALWARE/GROUP/TOOL against predicted malware and threat-actor terms that
     /// are names. Generic words ("ransomware", "Russian hackers": terms whose canonical name is
@@ -432,8 +443,9 @@ impl Headline {
             self.gold += 1;
             if predicted.iter().any(|(r, _)| overlaps(r, &gold.tokens)) {
                 self.found += 1;
-            } else if self.misses.len() < Self::EXAMPLES {
-                self.misses.push(doc_words(doc, gold.tokens.clone()));
+            } else if self.misses.len() < Self::examples() {
+                let words = doc_words(doc, gold.tokens.clone());
+                self.misses.push(if Self::detailed() { format!("{} [{}]  … {} …", words, gold.label, around(doc, gold.tokens.clone())) } else { words });
             }
         }
         for (range, term) in &predicted {
@@ -443,8 +455,13 @@ impl Headline {
                 self.correct += 1;
             } else if !hits(&neutral) {
                 self.predicted += 1;
-                if self.false_alarms.len() < Self::EXAMPLES {
-                    self.false_alarms.push(format!("{} ({})", term.text, term.category.as_str()));
+                if self.false_alarms.len() < Self::examples() {
+                    let mut alarm = format!("{} ({})", term.text, term.category.as_str());
+                    if Self::detailed() {
+                        let labels: Vec<&str> = doc.gold.iter().filter(|g| overlaps(range, &g.tokens)).map(|g| g.label.as_str()).collect();
+                        alarm += &format!(" [{}]  … {} …", labels.join(","), around(doc, range.clone()));
+                    }
+                    self.false_alarms.push(alarm);
                 }
             }
         }
@@ -461,14 +478,22 @@ impl Headline {
             self.correct,
             Count::ratio(self.correct, self.predicted)
         );
-        println!("  misses: {}", self.misses.join(" | "));
-        println!("  false alarms: {}", self.false_alarms.join(" | "));
+        let separator = if Self::detailed() { "\n    " } else { " | " };
+        println!("  misses: {}{}", if Self::detailed() { separator } else { "" }, self.misses.join(separator));
+        println!("  false alarms: {}{}", if Self::detailed() { separator } else { "" }, self.false_alarms.join(separator));
     }
 }
 
 /// The words of a token range, as the data set has them.
 fn doc_words(doc: &Doc, tokens: Range<usize>) -> String {
     doc.words.get(tokens).map(|w| w.join(" ")).unwrap_or_default()
+}
+
+/// The words of `tokens` with six words either side, for reading an error in its context.
+fn around(doc: &Doc, tokens: Range<usize>) -> String {
+    let before = doc_words(doc, tokens.start.saturating_sub(6)..tokens.start);
+    let after = doc_words(doc, tokens.end..(tokens.end + 6).min(doc.words.len()));
+    format!("{before} «{}» {after}", doc_words(doc, tokens))
 }
 
 /// The label of silver indicator spans added to AnnoCTR's gold.
