@@ -7,6 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { SAMPLES } from '../../www/samples.js';
 import { ensureDist, marksIn, pristineInnerHtml, quotesIn, serveFixtures, tooltipText } from './embed-support.mjs';
 import { launch } from './helpers.mjs';
 
@@ -148,6 +149,29 @@ test('unmark keeps text nodes the page itself had side by side', async () => {
   });
   assert.ok(result.marks > 0 && result.marked === result.marks, JSON.stringify(result));
   assert.deepEqual(result.after, result.before);
+});
+
+test('a long text in one text node is marked and restored in linear time (figures printed)', async (t) => {
+  const { page } = browser;
+  let text = '';
+  for (let i = 0; text.length < 400_000; i++) text += `${SAMPLES[i % SAMPLES.length].text}\n\n`;
+  const result = await page.evaluate(async (text) => {
+    const div = document.createElement('div');
+    div.append(text);
+    document.body.append(div);
+    let started = performance.now();
+    const { marks } = await newsmark.highlight(div);
+    const highlightMs = performance.now() - started;
+    started = performance.now();
+    newsmark.unmark(div);
+    const unmarkMs = performance.now() - started;
+    const restored = div.childNodes.length === 1 && div.firstChild.data === text;
+    div.remove();
+    return { marks, highlightMs: Math.round(highlightMs), unmarkMs: Math.round(unmarkMs), restored };
+  }, text);
+  t.diagnostic(`400 KB in one text node: ${result.marks} marks in ${result.highlightMs} ms, unmarked in ${result.unmarkMs} ms`);
+  assert.ok(result.marks > 1000, JSON.stringify(result));
+  assert.ok(result.restored);
 });
 
 test('layers: only the layers asked for are shown', async () => {

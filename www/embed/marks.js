@@ -9,6 +9,9 @@
 // Every wrapper and every split is recorded, so `removeMarks` unwraps exactly those and joins
 // back only the text nodes it split: text nodes the page itself had side by side stay apart,
 // and the markup comes back byte for byte.
+//
+// Linear time in the text: each text node is split once into all its parts (splitText, once
+// per cut, would copy the node's remaining text each time), and joined back with one join.
 
 import { pieces } from '../render.js';
 
@@ -29,7 +32,8 @@ const INTERACTIVE = 'a[href], button, label, summary, [tabindex]';
 /**
  * @typedef {object} Marks what `placeMarks` changed, for `removeMarks`
  * @property {Element[]} wrappers
- * @property {[Text, Text][]} splits each (left, right) pair that splitText made, in order
+ * @property {{node: Text, parts: Text[]}[]} splits each text node that was split, and the nodes
+ *   split off it, in order (the node itself keeps the first part)
  */
 
 /**
@@ -37,19 +41,19 @@ const INTERACTIVE = 'a[href], button, label, summary, [tabindex]';
  *
  * @param {Document} document
  * @param {{node: Text, start: number, end: number}[]} runs from readText
- * @param {import('../pkg/newsmark.js').Analysis} analysis of the text the runs were read into,
- *   with the layers not to show already emptied
+ * @param {string} text the text the runs were read into
+ * @param {import('../pkg/newsmark.js').Analysis} analysis of `text`, with the layers not to show
+ *   already emptied
  * @param {string} describedBy id of the element describing a focused mark (the tooltip)
  * @returns {Marks}
  */
 export function placeMarks(document, runs, text, analysis, describedBy) {
   const marks = { wrappers: [], splits: [] };
-  const cuts = pieces(text, analysis);
-  /** The unwrapped rest of each run's node, and where it starts in the text. */
-  const tails = runs.map((run) => ({ node: run.node, start: run.start }));
+  /** Per run, the parts of it to wrap, in order: {from, to, piece, opening}. */
+  const plans = new Map();
   let first = 0;
   let previous = null;
-  for (const piece of cuts) {
+  for (const piece of pieces(text, analysis)) {
     const shown = piece.quote >= 0 || piece.actor >= 0 || piece.term >= 0;
     if (!shown) {
       previous = piece;
@@ -62,35 +66,47 @@ export function placeMarks(document, runs, text, analysis, describedBy) {
       const from = Math.max(piece.start, runs[r].start);
       const to = Math.min(piece.end, runs[r].end);
       if (from >= to) continue;
-      const node = cut(tails[r], from, to, runs[r].end, marks.splits);
-      wrap(document, node, piece, analysis, opening, describedBy, marks.wrappers);
+      if (!plans.has(r)) plans.set(r, []);
+      plans.get(r).push({ from, to, piece, opening });
       opening = false;
     }
     previous = piece;
+  }
+  for (const [r, plan] of plans) {
+    const parts = split(document, runs[r], plan, marks.splits);
+    plan.forEach(({ piece, opening }, i) => wrap(document, parts[i], piece, analysis, opening, describedBy, marks.wrappers));
   }
   return marks;
 }
 
 /**
- * Splits off the part [from, to) of a run's unwrapped tail and returns it; the tail moves past
- * it. Pieces come in text order, so each run is only ever cut at its tail.
+ * Splits a run's text node at the edges of the planned parts, in one pass, and returns the text
+ * node holding each planned part. The node itself keeps the first part of its text.
  */
-function cut(tail, from, to, runEnd, splits) {
-  let node = tail.node;
-  if (from > tail.start) {
-    const right = node.splitText(from - tail.start);
-    splits.push([node, right]);
-    node = right;
+function split(document, run, plan, splits) {
+  const { node, start, end } = run;
+  const data = node.data;
+  const edges = [start];
+  /** For each planned part, the index of its edge, which is also the index of its node. */
+  const partAt = [];
+  for (const { from, to } of plan) {
+    if (from > edges[edges.length - 1]) edges.push(from);
+    partAt.push(edges.length - 1);
+    edges.push(to);
   }
-  if (to < runEnd) {
-    const right = node.splitText(to - from);
-    splits.push([node, right]);
-    tail.node = right;
-  } else {
-    tail.node = null;
+  if (edges[edges.length - 1] < end) edges.push(end);
+  if (edges.length === 2) return [node];
+
+  const made = [];
+  for (let e = 1; e + 1 < edges.length; e++) {
+    made.push(document.createTextNode(data.slice(edges[e] - start, edges[e + 1] - start)));
   }
-  tail.start = to;
-  return node;
+  node.data = data.slice(0, edges[1] - start);
+  node.after(...made);
+  splits.push({ node, parts: made });
+
+  const nodes = [node, ...made];
+  return partAt.map((at) => nodes[at]);
 }
 
 /** Wraps `node` in one span per layer covering the piece, innermost (term) first. */
@@ -148,19 +164,31 @@ export function layersAt(mark) {
 }
 
 /**
- * Takes out what `placeMarks` put in: unwraps the wrappers, then joins each split back, last
- * split first, but only where the two halves are still side by side (the page may have moved or
- * edited them since).
+ * Takes out what `placeMarks` put in: unwraps the wrappers, then gives each split node its text
+ * back in one piece, joining only the parts still right after it (the page may have moved or
+ * edited them since; a part found elsewhere starts a run of its own).
  * @param {Marks} marks
  */
 export function removeMarks(marks) {
   for (const wrapper of marks.wrappers) {
     if (wrapper.parentNode) wrapper.replaceWith(...wrapper.childNodes);
   }
-  for (let i = marks.splits.length - 1; i >= 0; i--) {
-    const [left, right] = marks.splits[i];
-    if (left.nextSibling !== right) continue;
-    left.appendData(right.data);
-    right.remove();
+  for (const { node, parts } of marks.splits) {
+    let anchor = node;
+    let texts = [node.data];
+    const flush = () => {
+      if (texts.length > 1) anchor.data = texts.join('');
+    };
+    for (const part of parts) {
+      if (anchor.nextSibling === part) {
+        texts.push(part.data);
+        part.remove();
+      } else {
+        flush();
+        anchor = part;
+        texts = [part.data];
+      }
+    }
+    flush();
   }
 }

@@ -38,10 +38,16 @@ const config = readConfig(document.currentScript);
 
 function readConfig(script) {
   const data = script?.dataset ?? {};
+  let layers = LAYERS;
+  try {
+    layers = parseLayers(data.newsmarkLayers, LAYERS);
+  } catch (error) {
+    report(error); // a typo on the tag shows every layer rather than none
+  }
   return {
     auto: data.newsmarkAuto !== undefined || data.newsmarkSelector !== undefined,
     selector: data.newsmarkSelector || DEFAULT_SELECTOR,
-    layers: parseLayers(data.newsmarkLayers, LAYERS),
+    layers,
   };
 }
 
