@@ -13,10 +13,8 @@ use crate::analysis::ActorKind;
 use crate::lexicon::{LexMatch, COMMON_WORD, DEMONYM};
 use crate::text::TokenKind;
 
-/// A headline has at least this many words…
+/// A headline has at least this many capitalised words.
 const MIN_WORDS: usize = 3;
-/// …and at least this share of them (in percent) capitalised, closed-class words aside.
-const MIN_CAPITALISED_PERCENT: usize = 80;
 
 /// `candidates` with those in title-case headlines confirmed or cut down; sorted as given.
 pub fn confirm(inputs: &Inputs, candidates: Vec<Candidate>, known: &[LexMatch]) -> Vec<Candidate> {
@@ -53,25 +51,39 @@ pub fn confirm(inputs: &Inputs, candidates: Vec<Candidate>, known: &[LexMatch]) 
     out
 }
 
-/// Which paragraphs are title-case headlines: short lines of capitalised words without
-/// closing punctuation. All-caps lines are left to the tagger, which learnt them.
+/// Which paragraphs are title-case headlines: lines above the first sentence of running
+/// text, of at least three words, every word capitalised but closed-class ones, no numbers,
+/// and no closing punctuation. Further down, such lines are lists of names or table rows;
+/// all-caps lines are left to the tagger, which learnt them; so are lines with a lower-case
+/// content word, such as "Brian Lara not out".
 fn headline_paragraphs(inputs: &Inputs) -> Vec<bool> {
     let doc = inputs.doc;
+    let mut above_text = true;
     doc.paragraphs
         .iter()
         .map(|range| {
-            let last = range.end.checked_sub(1).map(|i| doc.token_text(i));
-            if range.is_empty() || matches!(last, Some("." | "?" | "!" | ":")) {
+            if !above_text {
                 return false;
             }
-            let words = range.clone().filter(|&i| doc.tokens[i].kind == TokenKind::Word).map(|i| doc.token_text(i));
-            let (mut total, mut capitalised, mut shouting) = (0, 0, true);
-            for word in words.filter(|w| !inputs.grammar.is_function_word(w) || w.chars().next().is_some_and(char::is_uppercase)) {
-                total += 1;
-                capitalised += usize::from(word.chars().next().is_some_and(char::is_uppercase));
-                shouting &= !word.chars().any(char::is_lowercase);
+            let last = range.end.checked_sub(1).map(|i| doc.token_text(i));
+            if range.is_empty() || matches!(last, Some("." | "?" | "!" | ":" | "”" | "\"")) {
+                above_text = range.is_empty();
+                return false;
             }
-            total >= MIN_WORDS && !shouting && capitalised * 100 >= total * MIN_CAPITALISED_PERCENT
+            let (mut words, mut shouting) = (0, true);
+            for i in range.clone() {
+                let word = doc.token_text(i);
+                match doc.tokens[i].kind {
+                    TokenKind::Number => return false,
+                    TokenKind::Word if word.chars().next().is_some_and(char::is_uppercase) => {
+                        words += 1;
+                        shouting &= !word.chars().any(char::is_lowercase);
+                    }
+                    TokenKind::Word if !inputs.grammar.is_function_word(word) => return false,
+                    _ => {}
+                }
+            }
+            words >= MIN_WORDS && !shouting
         })
         .collect()
 }
