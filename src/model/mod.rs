@@ -187,6 +187,19 @@ mod tests {
         }
     }
 
+    /// Inputs that defeat the window skipping: everything is scored, in one huge sentence.
+    #[test]
+    fn pathological_inputs_stay_well_formed() {
+        for text in ["\"".repeat(5_000), "NATO SAID ".repeat(20_000), "Al-Qaeda’s «Ab» ".repeat(10_000)] {
+            let tags = tagged(&text);
+            let mut previous = 0;
+            for (_, label) in &tags {
+                assert!(labels::may_follow(previous, label.index()));
+                previous = label.index();
+            }
+        }
+    }
+
     #[test]
     fn mismatched_inputs_give_outside() {
         let grammar = Grammar::embedded();
