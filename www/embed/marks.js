@@ -26,8 +26,11 @@ const LAYERS = [
   { name: 'term', piece: 'term', list: 'terms' },
 ];
 
-/** Marks inside these get no tab stop of their own: the element itself takes the focus. */
-const INTERACTIVE = 'a[href], button, label, summary, [tabindex]';
+/**
+ * Marks inside these get no tab stop of their own: the element itself takes the focus. (Not
+ * tabindex="-1": pages put it on <main> and the like so that skip links can focus them.)
+ */
+const INTERACTIVE = 'a[href], button, label, summary, [tabindex]:not([tabindex="-1"])';
 
 /**
  * @typedef {object} Marks what `placeMarks` changed, for `removeMarks`
@@ -98,11 +101,15 @@ function split(document, run, plan, splits) {
   if (edges.length === 2) return [node];
 
   const made = [];
+  // A fragment, not after(...made): a long text can have more parts than a call takes arguments.
+  const fragment = document.createDocumentFragment();
   for (let e = 1; e + 1 < edges.length; e++) {
-    made.push(document.createTextNode(data.slice(edges[e] - start, edges[e + 1] - start)));
+    const part = document.createTextNode(data.slice(edges[e] - start, edges[e + 1] - start));
+    made.push(part);
+    fragment.append(part);
   }
   node.data = data.slice(0, edges[1] - start);
-  node.after(...made);
+  node.after(fragment);
   splits.push({ node, parts: made });
 
   const nodes = [node, ...made];
