@@ -1,0 +1,418 @@
+//! Attribution: the speech cue and speaker of each quotation.
+//!
+//! For each quotation, in order of preference:
+//! 1. a cue right after it, in the same sentence: `“…,” X said`, `“…,” said X`,
+//!    `“…,” X told Reuters` (the object is never the speaker), `“…,” according to X`;
+//! 2. a cue before it, in the same sentence: `X said: “…”`, `X said that “…”`,
+//!    `X said Y was a “killer”`, `according to X, “…”`, `X described it as “…”`.
+//!
+//!    A quotation that opens its sentence looks after itself first; one inside a sentence
+//!    (a partial or scare quote) looks before itself first;
+//! 3. without a cue, a quotation that opens its sentence takes the speaker of the nearest of: the
+//!    previous quotation (in its paragraph or the one before), or the last speech act of the
+//!    narration before it ("Smith said the attack was serious. “We are investigating.”"). Parts of
+//!    a quotation that runs over several paragraphs share one speaker.
+//!
+//! Pronoun speakers are resolved to the nearest fitting actor: the last named speaker when its
+//! gender fits and no other fitting actor has been a sentence subject since, else the nearest
+//! fitting subject, else the nearest fitting mention. Every look is bounded by a fixed window, so
+//! attribution is linear in the number of quotations.
+
+use std::ops::Range;
+
+use super::lexicon::{Referent, VerbFlags};
+use super::speaker::{Reader, Speaker, SpeakerKind};
+use super::{Quotation, SpeechLexicon};
+use crate::actors::Found;
+use crate::analysis::{ActorKind, Quote, Span};
+use crate::lexicon::{Gender, Lexicon};
+use crate::text::{Document, TokenKind};
+
+/// Tokens after a quotation searched for its cue.
+const AFTER_WINDOW: usize = 16;
+/// Tokens before a quotation searched for its cue.
+const BEFORE_WINDOW: usize = 32;
+/// Tokens before a cue-less quotation searched for a speech act of the narration.
+const NARRATION_WINDOW: usize = 60;
+/// How far back, in tokens, a pronoun looks for its actor.
+const PRONOUN_LOOKBACK: usize = 400;
+/// Most tokens (determiners, marks) before a mention that still opens its sentence.
+const MAX_SUBJECT_OFFSET: usize = 3;
+/// Most actor mentions a pronoun weighs.
+const MAX_CANDIDATES: usize = 40;
+
+/// A cue with the speaker read next to it.
+struct Cue {
+    tokens: Range<usize>,
+    speaker: Option<Speaker>,
+}
+
+/// A speaker after pronoun resolution.
+#[derive(Clone, Debug)]
+struct Resolved {
+    /// Where the speaker is named, in tokens.
+    span: Range<usize>,
+    actor: Option<usize>,
+    /// The canonical name or the phrase as written.
+    name: String,
+    kind: SpeakerKind,
+}
+
+/// The public quotes with their speakers and cues.
+pub fn attribute(
+    doc: &Document,
+    quotations: &[Quotation],
+    actors: &Found,
+    lexicon: &Lexicon,
+    speech: &SpeechLexicon,
+) -> Vec<Quote> {
+    let reader = Reader { doc, actors, speech };
+    let mut resolved: Vec<Option<Resolved>> = Vec::with_capacity(quotations.len());
+    let mut last_named: Option<Resolved> = None;
+    let mut quotes = Vec::with_capacity(quotations.len());
+    for (k, quotation) in quotations.iter().enumerate() {
+        let cue = find_cue(&reader, quotations, k);
+        let speaker = match cue.as_ref().and_then(|c| c.speaker.clone()) {
+            Some(speaker) => Some(resolve(&reader, lexicon, speaker, last_named.as_ref())),
+            None if cue.is_none() => inherit(&reader, lexicon, quotations, &resolved, k, last_named.as_ref()),
+            None => None,
+        };
+        if let Some(named) = speaker.as_ref().filter(|s| s.kind != SpeakerKind::Noun || s.actor.is_some()) {
+            last_named = Some(named.clone());
+        }
+        quotes.push(public_quote(doc, quotation, speaker.as_ref(), cue.as_ref()));
+        resolved.push(speaker);
+    }
+    // A quotation over several paragraphs whose cue comes in a later part: give it to the
+    // earlier parts too.
+    for k in (0..quotations.len().saturating_sub(1)).rev() {
+        if quotations[k + 1].continues && quotes[k].speaker_name.is_none() {
+            let (head, tail) = quotes.split_at_mut(k + 1);
+            head[k].speaker = tail[0].speaker;
+            head[k].speaker_name.clone_from(&tail[0].speaker_name);
+            head[k].speaker_span.clone_from(&tail[0].speaker_span);
+        }
+    }
+    quotes
+}
+
+fn public_quote(doc: &Document, quotation: &Quotation, speaker: Option<&Resolved>, cue: Option<&Cue>) -> Quote {
+    let bytes = doc.byte_range(quotation.tokens.clone());
+    let span = |tokens: &Range<usize>| {
+        let range = doc.byte_range(tokens.clone());
+        Span::of(doc.text, range.start, range.end)
+    };
+    Quote {
+        start: bytes.start,
+        end: bytes.end,
+        text: doc.text[bytes].to_owned(),
+        speaker: speaker.and_then(|s| s.actor),
+        speaker_name: speaker.map(|s| s.name.clone()),
+        speaker_span: speaker.map(|s| span(&s.span)),
+        cue: cue.map(|c| span(&c.tokens)),
+    }
+}
+
+/// The cue of quotation `k` and the speaker next to it.
+fn find_cue(reader: &Reader, quotations: &[Quotation], k: usize) -> Option<Cue> {
+    let doc = reader.doc;
+    let quotation = &quotations[k];
+    let (start, end) = (quotation.tokens.start, quotation.tokens.end);
+    let paragraph = doc.paragraphs[doc.paragraph_of(start)].clone();
+    let previous_end = k.checked_sub(1).map_or(paragraph.start, |p| quotations[p].tokens.end.max(paragraph.start));
+    let next_start = quotations.get(k + 1).map_or(paragraph.end, |n| n.tokens.start.min(paragraph.end));
+    let before = previous_end.max(start.saturating_sub(BEFORE_WINDOW))..start;
+    let after = end..next_start.max(end).min(end + AFTER_WINDOW);
+    if opens_sentence(reader, quotation, paragraph.start) && !quotation.scare {
+        trailer(reader, quotation, after).or_else(|| lead_in(reader, before))
+    } else {
+        lead_in(reader, before).or_else(|| trailer(reader, quotation, after))
+    }
+}
+
+/// Whether the quotation starts its paragraph or sentence.
+fn opens_sentence(reader: &Reader, quotation: &Quotation, paragraph_start: usize) -> bool {
+    let start = quotation.tokens.start;
+    start == paragraph_start || is_terminal(reader, start - 1)
+}
+
+fn is_terminal(reader: &Reader, i: usize) -> bool {
+    super::pairing::is_terminal(reader.doc, i)
+}
+
+/// The speech cue starting at token `t`: a verb form or a cue phrase, with its flags. A word
+/// right after a determiner is a noun ("the report", "his claims"), not a cue.
+fn cue_at(reader: &Reader, t: usize, hi: usize) -> Option<(Range<usize>, VerbFlags)> {
+    let doc = reader.doc;
+    if doc.tokens[t].kind != TokenKind::Word {
+        return None;
+    }
+    let word = reader.lower(t);
+    for (phrase, flags) in reader.speech.phrases() {
+        let fits = t + phrase.len() <= hi
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(n, w)| doc.tokens[t + n].kind == TokenKind::Word && reader.lower(t + n) == *w);
+        if fits {
+            return Some((t..t + phrase.len(), *flags));
+        }
+    }
+    let flags = reader.speech.verb(&word)?;
+    let after_determiner = t > 0 && reader.speech.is_determiner(&reader.lower(t - 1));
+    let capitalized_inside = reader.capitalized(t) && t > 0 && !is_terminal(reader, t - 1);
+    (!after_determiner && !capitalized_inside).then_some((t..t + 1, flags))
+}
+
+/// `“…,” X said`, `“…,” said X`, `“…,” X told Reuters`, `“…,” according to X`.
+fn trailer(reader: &Reader, quotation: &Quotation, window: Range<usize>) -> Option<Cue> {
+    let doc = reader.doc;
+    let mut j = window.start;
+    while j < window.end
+        && j < window.start + 2
+        && doc.tokens[j].kind == TokenKind::Punct
+        && is_lead_punct(doc.token_text(j))
+    {
+        j += 1;
+    }
+    // “We are ready.” Smith said. — a new sentence may still hold the cue, if it is short.
+    let closer = quotation.tokens.end - 1;
+    let new_sentence = closer > quotation.tokens.start + 1
+        && is_terminal(reader, closer - 1)
+        && j < window.end
+        && reader.capitalized(j);
+    let reach = if new_sentence {
+        4
+    } else if quotation.scare {
+        3
+    } else {
+        AFTER_WINDOW
+    };
+    for t in j..window.end.min(j + reach) {
+        if is_terminal(reader, t) || doc.tokens[t].kind == TokenKind::Quote {
+            break;
+        }
+        let Some((cue, flags)) = cue_at(reader, t, window.end) else { continue };
+        if flags.weak && t > j + 2 {
+            continue;
+        }
+        let speaker = if flags.speaker_after {
+            reader.phrase_starting(cue.end, window.end)
+        } else if t == j {
+            (!flags.object).then(|| reader.phrase_starting(cue.end, window.end)).flatten()
+        } else {
+            reader
+                .subject_before(t, j)
+                .or_else(|| (!flags.object).then(|| reader.phrase_starting(cue.end, window.end)).flatten())
+        };
+        if new_sentence {
+            let speaker = speaker?;
+            let tail = cue.end.max(speaker.span.end);
+            let ends = tail >= window.end || is_terminal(reader, tail) || reader.is_punct(tail, ",");
+            return ends.then_some(Cue { tokens: cue, speaker: Some(speaker) });
+        }
+        return Some(Cue { tokens: cue, speaker });
+    }
+    None
+}
+
+fn is_lead_punct(text: &str) -> bool {
+    matches!(text, "," | "(" | "-" | "--") || text.starts_with(['—', '–'])
+}
+
+/// `X said: “…”`, `X said that “…”`, `according to X, “…”`, `X described it as “…”`: the
+/// nearest cue before the quotation in its sentence that has a speaker, else the nearest cue.
+fn lead_in(reader: &Reader, window: Range<usize>) -> Option<Cue> {
+    let doc = reader.doc;
+    let mut speakerless: Option<Cue> = None;
+    let mut sentence_start = window.start;
+    if let Some(stop) = (window.clone()).rev().find(|&t| is_terminal(reader, t)) {
+        sentence_start = stop + 1;
+    }
+    for t in (sentence_start..window.end).rev() {
+        let Some((mut cue, flags)) = cue_at(reader, t, window.end) else { continue };
+        if flags.weak && window.end - cue.end > 2 {
+            continue;
+        }
+        if flags.as_object {
+            // "described it as", "called the plan a": the cue runs to "as" when there is one.
+            if let Some(as_word) = (cue.end..window.end.min(cue.end + 5)).find(|&i| reader.lower(i) == "as") {
+                cue.end = as_word + 1;
+            }
+        }
+        let speaker = if flags.speaker_after {
+            reader.phrase_starting(cue.end, window.end)
+        } else {
+            reader.subject_before(t, sentence_start).or_else(|| {
+                (!flags.object && !flags.as_object).then(|| reader.phrase_starting(cue.end, window.end)).flatten()
+            })
+        };
+        if speaker.is_some() {
+            return Some(Cue { tokens: cue, speaker });
+        }
+        if speakerless.is_none() && !flags.weak && doc.tokens[t].kind == TokenKind::Word {
+            speakerless = Some(Cue { tokens: cue, speaker });
+        }
+    }
+    speakerless
+}
+
+/// The speaker of a quotation without a cue, taken from the previous quotation or the
+/// narration before it.
+fn inherit(
+    reader: &Reader,
+    lexicon: &Lexicon,
+    quotations: &[Quotation],
+    resolved: &[Option<Resolved>],
+    k: usize,
+    last_named: Option<&Resolved>,
+) -> Option<Resolved> {
+    let doc = reader.doc;
+    let quotation = &quotations[k];
+    let previous = k.checked_sub(1).and_then(|p| resolved[p].as_ref().map(|r| (p, r)));
+    if quotation.continues {
+        return previous.map(|(_, r)| r.clone());
+    }
+    let paragraph = doc.paragraph_of(quotation.tokens.start);
+    if quotation.scare || !opens_sentence(reader, quotation, doc.paragraphs[paragraph].start) {
+        return None;
+    }
+    let from_quote = previous
+        .filter(|(p, _)| paragraph - doc.paragraph_of(quotations[*p].tokens.start) <= 1)
+        .map(|(p, r)| (quotations[p].tokens.end, r.clone()));
+    let from_narration = narration(reader, quotations, k).map(|(at, s)| (at, resolve(reader, lexicon, s, last_named)));
+    match (from_quote, from_narration) {
+        (Some(q), Some(n)) => Some(if n.0 > q.0 { n.1 } else { q.1 }),
+        (q, n) => q.or(n).map(|(_, r)| r),
+    }
+}
+
+/// The last speech act with a speaker in the narration before quotation `k`, within its
+/// paragraph and the one before, outside quotations: its position and speaker.
+fn narration(reader: &Reader, quotations: &[Quotation], k: usize) -> Option<(usize, Speaker)> {
+    let doc = reader.doc;
+    let start = quotations[k].tokens.start;
+    let paragraph = doc.paragraph_of(start);
+    let floor = doc.paragraphs[paragraph.saturating_sub(1)].start.max(start.saturating_sub(NARRATION_WINDOW));
+    let mut inside = k;
+    let mut t = start;
+    while t > floor {
+        t -= 1;
+        // Skip over earlier quotations.
+        while inside > 0 && quotations[inside - 1].tokens.end > t {
+            inside -= 1;
+            if quotations[inside].tokens.start <= t {
+                t = quotations[inside].tokens.start;
+            }
+        }
+        if t < floor || doc.tokens[t].kind != TokenKind::Word {
+            continue;
+        }
+        let Some((_, flags)) = cue_at(reader, t, start) else { continue };
+        if flags.weak || flags.speaker_after {
+            continue;
+        }
+        let sentence = doc.sentences[doc.sentence_of(t)].start;
+        if let Some(speaker) = reader.subject_before(t, sentence.max(floor)) {
+            return Some((t, speaker));
+        }
+    }
+    None
+}
+
+/// The speaker with its actor and name, pronouns resolved.
+fn resolve(reader: &Reader, lexicon: &Lexicon, speaker: Speaker, last_named: Option<&Resolved>) -> Resolved {
+    let doc = reader.doc;
+    let phrase = doc.tokens_text(speaker.span.clone()).to_owned();
+    let actor_name = |a: usize| reader.actors.actors.get(a).map(|actor| actor.name.clone());
+    match speaker.kind {
+        SpeakerKind::Pronoun(referent) => {
+            let actor = pronoun_actor(reader, lexicon, speaker.span.start, referent, last_named);
+            let fallback = || {
+                last_named
+                    .filter(|n| n.actor.is_none() && fits_unlinked(reader, lexicon, n, referent))
+                    .map(|n| n.name.clone())
+            };
+            let name = actor.and_then(actor_name).or_else(fallback).unwrap_or(phrase);
+            Resolved { span: speaker.span, actor, name, kind: speaker.kind }
+        }
+        _ => {
+            let name = speaker.actor.and_then(actor_name).unwrap_or(phrase);
+            Resolved { span: speaker.span, actor: speaker.actor, name, kind: speaker.kind }
+        }
+    }
+}
+
+/// Whether an unlinked named speaker can be what a pronoun stands for.
+fn fits_unlinked(reader: &Reader, lexicon: &Lexicon, named: &Resolved, referent: Referent) -> bool {
+    let first = reader.doc.token_text(named.span.start);
+    match referent {
+        Referent::Man | Referent::Woman => {
+            named.kind == SpeakerKind::Name && gender_fits(lexicon.given_name(first), referent)
+        }
+        Referent::Group | Referent::Organization => false,
+    }
+}
+
+fn gender_fits(gender: Option<Gender>, referent: Referent) -> bool {
+    match (referent, gender) {
+        (Referent::Man, Some(Gender::Female)) | (Referent::Woman, Some(Gender::Male)) => false,
+        _ => true,
+    }
+}
+
+/// The actor a pronoun at token `at` stands for.
+fn pronoun_actor(
+    reader: &Reader,
+    lexicon: &Lexicon,
+    at: usize,
+    referent: Referent,
+    last_named: Option<&Resolved>,
+) -> Option<usize> {
+    let doc = reader.doc;
+    let actors = reader.actors;
+    let fits = |actor: usize| {
+        let Some(info) = actors.actors.get(actor) else { return false };
+        match referent {
+            Referent::Man | Referent::Woman => {
+                if info.kind != ActorKind::Person {
+                    return false;
+                }
+                let gender = actors.genders.get(actor).copied().flatten().or_else(|| {
+                    let first = info.name.split_whitespace().next().unwrap_or("");
+                    lexicon.given_name(first)
+                });
+                gender_fits(gender, referent)
+            }
+            Referent::Group | Referent::Organization => info.kind == ActorKind::Organization,
+        }
+    };
+    let is_subject = |m: &crate::actors::Mention| {
+        let first = m.role.as_ref().map_or(m.tokens.start, |r| r.start.min(m.tokens.start));
+        let sentence = doc.sentences[doc.sentence_of(first)].start;
+        first - sentence <= MAX_SUBJECT_OFFSET
+            && (sentence..first)
+                .all(|i| doc.tokens[i].kind != TokenKind::Word || reader.speech.is_determiner(&reader.lower(i)))
+    };
+    let before = actors.mentions.partition_point(|m| m.tokens.start < at);
+    let candidates = actors.mentions[..before]
+        .iter()
+        .rev()
+        .take(MAX_CANDIDATES)
+        .take_while(|m| at - m.tokens.start <= PRONOUN_LOOKBACK)
+        .filter(|m| fits(m.actor));
+    let mut nearest = None;
+    let mut nearest_subject = None;
+    for m in candidates {
+        nearest.get_or_insert(m.actor);
+        let last_speaker = last_named.and_then(|n| n.actor).filter(|&a| a == m.actor && m.tokens.end <= at);
+        if let Some(a) = last_speaker {
+            // The last named speaker, unless another fitting actor was a subject since.
+            return Some(nearest_subject.unwrap_or(a));
+        }
+        if nearest_subject.is_none() && is_subject(m) {
+            nearest_subject = Some(m.actor);
+        }
+    }
+    nearest_subject.or(nearest)
+}

@@ -1,0 +1,230 @@
+//! Reading the speaker next to a speech cue: an actor mention, a pronoun, or a noun phrase
+//! ("a senior White House official", "the company’s spokesman", "officials in Moscow").
+//!
+//! Phrases are read outwards from the cue over a few tokens at most, so each look is bounded.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::lexicon::{Referent, SpeechLexicon};
+use crate::actors::{Found, Mention};
+use crate::text::{Document, TokenKind};
+
+/// Most tokens a speaker noun phrase may have.
+const MAX_PHRASE: usize = 8;
+/// Most lower-case modifiers ("senior", "former") a phrase may hold before its head.
+const MAX_MODIFIERS: usize = 2;
+/// Most tokens an appositive between commas may have ("Smith, the agency’s director, said").
+const MAX_APPOSITIVE: usize = 12;
+
+/// A speaker as written next to its cue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The tokens naming the speaker.
+    pub span: Range<usize>,
+    /// The actor, when the span is an actor mention.
+    pub actor: Option<usize>,
+    /// What kind of phrase names the speaker.
+    pub kind: SpeakerKind,
+}
+
+/// How a speaker is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeakerKind {
+    /// An actor mention or a capitalised name.
+    Name,
+    /// A noun phrase with a title or speaker noun ("a spokesman").
+    Noun,
+    /// A pronoun, to be resolved.
+    Pronoun(Referent),
+}
+
+/// What speaker reading needs from the document.
+pub struct Reader<'a, 't> {
+    pub doc: &'a Document<'t>,
+    pub actors: &'a Found,
+    pub speech: &'a SpeechLexicon,
+}
+
+impl<'a, 't> Reader<'a, 't> {
+    /// Token `i` in lower case (borrowed when it already is).
+    pub fn lower(&self, i: usize) -> Cow<'t, str> {
+        let text = self.doc.token_text(i);
+        if text.chars().any(char::is_uppercase) {
+            Cow::Owned(text.to_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
+    /// Whether token `i` is a word starting with a capital letter.
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+            && self.doc.token_text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is the punctuation `p`.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Punct && self.doc.token_text(i) == p
+    }
+
+    /// The actor mention holding token `i`, if any.
+    pub fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        let mentions = &self.actors.mentions;
+        let after = mentions.partition_point(|m| m.tokens.start <= i);
+        mentions[..after].last().filter(|m| m.tokens.end > i)
+    }
+
+    /// The actor mention whose name or role starts at token `i`, if any.
+    fn mention_starting(&self, i: usize) -> Option<&'a Mention> {
+        let mentions = &self.actors.mentions;
+        let from = mentions.partition_point(|m| m.tokens.start < i);
+        if let Some(m) = mentions.get(from).filter(|m| m.tokens.start == i) {
+            return Some(m);
+        }
+        // A role stands before its name, so the mention starts a few tokens later.
+        mentions[from..].iter().take(2).find(|m| m.role.as_ref().is_some_and(|r| r.start == i))
+    }
+
+    /// The subject of a cue starting at token `cue`: the phrase right before it, over fillers
+    /// ("also", "has"), not reaching before token `lo`.
+    pub fn subject_before(&self, cue: usize, lo: usize) -> Option<Speaker> {
+        let mut end = cue;
+        while end > lo
+            && self.doc.tokens[end - 1].kind == TokenKind::Word
+            && self.speech.is_filler(&self.lower(end - 1))
+        {
+            end -= 1;
+        }
+        if end <= lo {
+            return None;
+        }
+        if self.is_punct(end - 1, ",") {
+            return self.across_appositive(end - 1, lo);
+        }
+        self.phrase_ending(end - 1, lo)
+    }
+
+    /// "Smith, the agency’s director, said": the name before the appositive that ends with the
+    /// comma at `comma`, else the appositive itself.
+    fn across_appositive(&self, comma: usize, lo: usize) -> Option<Speaker> {
+        let floor = lo.max(comma.saturating_sub(MAX_APPOSITIVE));
+        let opening = (floor..comma).rev().find(|&k| self.is_punct(k, ","))?;
+        if opening > lo {
+            if let Some(named) = self.phrase_ending(opening - 1, lo).filter(|s| s.kind == SpeakerKind::Name) {
+                return Some(named);
+            }
+        }
+        self.phrase_ending(comma - 1, opening + 1)
+    }
+
+    /// The speaker phrase whose last token is `last`, not reaching before token `lo`.
+    pub fn phrase_ending(&self, last: usize, lo: usize) -> Option<Speaker> {
+        if let Some(m) = self.mention_at(last).filter(|m| m.tokens.end == last + 1 && m.tokens.start >= lo) {
+            return Some(Speaker { span: m.tokens.clone(), actor: Some(m.actor), kind: SpeakerKind::Name });
+        }
+        if self.doc.tokens[last].kind != TokenKind::Word {
+            return None;
+        }
+        let head = self.lower(last);
+        if let Some(referent) = self.speech.pronoun(&head) {
+            return Some(Speaker { span: last..last + 1, actor: None, kind: SpeakerKind::Pronoun(referent) });
+        }
+        let noun_head = self.speech.is_speaker_noun(&head);
+        if !noun_head && !self.capitalized(last) {
+            return None;
+        }
+        let mut start = last;
+        let mut names_only = !noun_head;
+        let mut k = last;
+        let mut modifiers = 0;
+        while k > lo && last + 1 - k < MAX_PHRASE {
+            let t = k - 1;
+            let kind = self.doc.tokens[t].kind;
+            let text = self.doc.token_text(t);
+            if kind != TokenKind::Word {
+                break;
+            }
+            let word = self.lower(t);
+            if self.speech.is_determiner(&word) {
+                start = t;
+                names_only = false;
+                break;
+            }
+            if text == "'s" || text == "\u{2019}s" || self.capitalized(t) || self.speech.is_speaker_noun(&word) {
+                names_only &= self.capitalized(t);
+                start = t;
+                modifiers = 0;
+            } else if modifiers < MAX_MODIFIERS && word.chars().all(char::is_alphabetic) && !self.speech.is_link(&word)
+            {
+                modifiers += 1;
+            } else {
+                break;
+            }
+            k = t;
+        }
+        // "officials in Moscow", "a spokesman for Microsoft": the body after a speaker noun.
+        if names_only && start >= lo + 2 && self.speech.is_link(&self.lower(start - 1)) {
+            if let Some(noun) = self.phrase_ending(start - 2, lo).filter(|s| s.kind == SpeakerKind::Noun) {
+                return Some(Speaker { span: noun.span.start..last + 1, actor: None, kind: SpeakerKind::Noun });
+            }
+        }
+        let kind = if names_only { SpeakerKind::Name } else { SpeakerKind::Noun };
+        Some(Speaker { span: start..last + 1, actor: None, kind })
+    }
+
+    /// The speaker phrase starting at token `first` ("said Kremlin spokesman Dmitry Peskov",
+    /// "according to a senior official"), not reaching token `hi`.
+    pub fn phrase_starting(&self, first: usize, hi: usize) -> Option<Speaker> {
+        if first >= hi {
+            return None;
+        }
+        if let Some(m) = self.mention_starting(first).filter(|m| m.tokens.end <= hi) {
+            return Some(Speaker { span: m.tokens.clone(), actor: Some(m.actor), kind: SpeakerKind::Name });
+        }
+        if self.doc.tokens[first].kind != TokenKind::Word {
+            return None;
+        }
+        if let Some(referent) = self.speech.pronoun(&self.lower(first)) {
+            return Some(Speaker { span: first..first + 1, actor: None, kind: SpeakerKind::Pronoun(referent) });
+        }
+        let mut head: Option<usize> = None;
+        let mut names_only = true;
+        let mut modifiers = 0;
+        let mut k = first;
+        while k < hi && k - first < MAX_PHRASE && self.doc.tokens[k].kind == TokenKind::Word {
+            if let Some(m) = self.mention_at(k).filter(|m| m.tokens.end <= hi) {
+                // A title phrase ending in a name: the name is the speaker.
+                return Some(Speaker { span: m.tokens.clone(), actor: Some(m.actor), kind: SpeakerKind::Name });
+            }
+            let text = self.doc.token_text(k);
+            let word = self.lower(k);
+            if k == first && self.speech.is_determiner(&word) {
+                names_only = false;
+            } else if self.capitalized(k) || self.speech.is_speaker_noun(&word) {
+                names_only &= self.capitalized(k);
+                head = Some(k);
+                modifiers = 0;
+            } else if text == "'s" || text == "\u{2019}s" {
+                names_only = false;
+            } else if modifiers < MAX_MODIFIERS && !self.speech.is_link(&word) && self.speech.verb(&word).is_none() {
+                modifiers += 1;
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        let last = head?;
+        let mut end = last + 1;
+        // "a spokesman for Microsoft": keep the body the speaker speaks for.
+        if !names_only && end + 1 < hi && self.speech.is_link(&self.lower(end)) {
+            if let Some(body) = self.phrase_starting(end + 1, hi.min(end + 1 + MAX_PHRASE / 2)) {
+                if !matches!(body.kind, SpeakerKind::Pronoun(_)) {
+                    end = body.span.end;
+                }
+            }
+        }
+        let kind = if names_only { SpeakerKind::Name } else { SpeakerKind::Noun };
+        Some(Speaker { span: first..end, actor: None, kind })
+    }
+}
