@@ -73,17 +73,41 @@ fn classify(c: char) -> Option<(Family, Shape)> {
     })
 }
 
-/// The family of the quote token `i`, if it is a quotation mark.
-pub fn family(doc: &Document, i: usize) -> Option<Family> {
-    doc.token_text(i).chars().next().and_then(classify).map(|(family, _)| family)
+/// How many tokens the mark at token `i` spans: 2 for a doubled single mark standing for a
+/// double one (''typewriter style'', ‘‘…’’, ``…''), else 1.
+pub fn width(doc: &Document, i: usize) -> usize {
+    let text = doc.token_text(i);
+    let doubled = matches!(text, "'" | "\u{2018}" | "\u{2019}" | "`")
+        && doc.tokens.get(i + 1).is_some_and(|next| {
+            next.kind == TokenKind::Quote && next.start == doc.tokens[i].end && doc.token_text(i + 1) == text
+        });
+    if doubled {
+        2
+    } else {
+        1
+    }
 }
 
-/// The role of quote token `i`, given whether a quotation of its family is open.
-pub fn role(doc: &Document, i: usize, family_open: bool) -> Role {
+/// The family and glyph direction of the mark at token `i`, read as one mark over `width`
+/// tokens.
+fn classify_at(doc: &Document, i: usize, width: usize) -> Option<(Family, Shape)> {
+    let (family, shape) = doc.token_text(i).chars().next().and_then(classify)?;
+    Some(if width == 2 { (Family::Double, shape) } else { (family, shape) })
+}
+
+/// The family of the mark at token `i` spanning `width` tokens, if it is a quotation mark.
+pub fn family(doc: &Document, i: usize, width: usize) -> Option<Family> {
+    classify_at(doc, i, width).map(|(family, _)| family)
+}
+
+/// The role of the mark at token `i` spanning `width` tokens, given whether a quotation of its
+/// family is open.
+pub fn role(doc: &Document, i: usize, width: usize, family_open: bool) -> Role {
     let Some(c) = doc.token_text(i).chars().next() else { return Role::Nothing };
-    let Some((family, shape)) = classify(c) else { return Role::Nothing };
-    let opens = opens_here(doc, i);
-    let closes = closes_here(doc, i);
+    let Some((family, shape)) = classify_at(doc, i, width) else { return Role::Nothing };
+    let last = i + width - 1;
+    let opens = opens_here(doc, i, last);
+    let closes = closes_here(doc, i, last);
     let role = match shape {
         Shape::Opening if closes && !opens && family_open => Role::Close,
         Shape::Opening => Role::Open,
@@ -103,7 +127,7 @@ pub fn role(doc: &Document, i: usize, family_open: bool) -> Role {
 
 /// Whether token `i` has a boundary before it (a space, an opening bracket or dash, another
 /// mark) and the start of a word or number after it.
-fn opens_here(doc: &Document, i: usize) -> bool {
+fn opens_here(doc: &Document, i: usize, last: usize) -> bool {
     let token = &doc.tokens[i];
     let boundary_before = token.has(SPACE_BEFORE)
         || i == 0
@@ -115,19 +139,18 @@ fn opens_here(doc: &Document, i: usize) -> bool {
             }
             _ => false,
         };
-    boundary_before && !token.has(SPACE_AFTER) && !next_is_closing_punct(doc, i)
+    boundary_before && !doc.tokens[last].has(SPACE_AFTER) && !next_is_closing_punct(doc, last)
 }
 
 /// Whether token `i` is glued to the text before it and followed by a space, punctuation or
 /// another mark.
-fn closes_here(doc: &Document, i: usize) -> bool {
-    let token = &doc.tokens[i];
-    if token.has(SPACE_BEFORE) || i == 0 {
+fn closes_here(doc: &Document, i: usize, last: usize) -> bool {
+    if doc.tokens[i].has(SPACE_BEFORE) || i == 0 {
         return false;
     }
-    token.has(SPACE_AFTER)
-        || next_is_closing_punct(doc, i)
-        || doc.tokens.get(i + 1).is_some_and(|next| next.kind == TokenKind::Quote)
+    doc.tokens[last].has(SPACE_AFTER)
+        || next_is_closing_punct(doc, last)
+        || doc.tokens.get(last + 1).is_some_and(|next| next.kind == TokenKind::Quote)
 }
 
 fn next_is_closing_punct(doc: &Document, i: usize) -> bool {

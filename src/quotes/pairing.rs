@@ -21,6 +21,8 @@
 //! linear in the number of tokens whatever the marks.
 
 use super::marks::{self, Family, Role};
+use std::ops::Range;
+
 use super::Quotation;
 use crate::text::{Document, TokenKind};
 
@@ -46,17 +48,24 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
 
     for (p, paragraph) in doc.paragraphs.iter().enumerate() {
         let paragraph_start_len = found.len();
-        let carry_in = carried.take().is_some_and(|family| marks::family(doc, paragraph.start) == Some(family));
+        let carry_in = carried.take().is_some_and(|family| {
+            marks::family(doc, paragraph.start, marks::width(doc, paragraph.start).min(paragraph.len())) == Some(family)
+        });
         let continues = |open: Open| carry_in && open.token == paragraph.start;
         // Only the paragraph's first stray closing mark may have lost its opener.
         let mut may_miss_opener = true;
-        for i in paragraph.clone() {
+        let mut next = paragraph.start;
+        while next < paragraph.end {
+            let i = next;
+            next += 1;
             if doc.tokens[i].kind != TokenKind::Quote {
                 continue;
             }
-            let Some(family) = marks::family(doc, i) else { continue };
+            let width = marks::width(doc, i).min(paragraph.end - i);
+            next = i + width;
+            let Some(family) = marks::family(doc, i, width) else { continue };
             let family_open = open_count[family.index()] > 0;
-            match marks::role(doc, i, family_open) {
+            match marks::role(doc, i, width, family_open) {
                 Role::Nothing => {}
                 Role::Open => {
                     if let Some(cut) = pop_to(&mut stack, &mut open_count, family) {
@@ -71,12 +80,12 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
                 Role::Close => match pop_to(&mut stack, &mut open_count, family) {
                     Some(open) if stack.is_empty() => {
                         let mid_sentence = open.token > paragraph.start && !is_terminal(doc, open.token - 1);
-                        found.push(closed(doc, open.token..i + 1, continues(open), mid_sentence));
+                        found.push(closed(doc, open.token..i + width, continues(open), mid_sentence));
                     }
                     Some(_) => {}
                     None if may_miss_opener && found.len() == paragraph_start_len && stack.is_empty() => {
                         may_miss_opener = false;
-                        push_opener_missing(doc, &mut found, paragraph.start, i, family);
+                        push_opener_missing(doc, &mut found, paragraph.start, i..i + width, family);
                     }
                     None => {}
                 },
@@ -85,9 +94,10 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
         // Whatever is still open ends with the paragraph.
         if let Some(&outer) = stack.first() {
             let next_opens_same = doc.paragraphs.get(p + 1).is_some_and(|next| {
+                let width = marks::width(doc, next.start).min(next.len());
                 doc.tokens[next.start].kind == TokenKind::Quote
-                    && marks::family(doc, next.start) == Some(outer.family)
-                    && marks::role(doc, next.start, false) == Role::Open
+                    && marks::family(doc, next.start, width) == Some(outer.family)
+                    && marks::role(doc, next.start, width, false) == Role::Open
             });
             if next_opens_same && word_count(doc, outer.token..paragraph.end) >= MIN_UNCLOSED_WORDS {
                 let tokens = outer.token..paragraph.end;
@@ -121,12 +131,12 @@ fn pop_to(stack: &mut Vec<Open>, open_count: &mut [usize; Family::COUNT], family
 /// "We won,” he said. — a closing double mark with no opener, the first in its paragraph: the
 /// quotation starts with the paragraph, unless the mark is an inch sign (6’2”) or too little
 /// text stands before it.
-fn push_opener_missing(doc: &Document, found: &mut Vec<Quotation>, start: usize, close: usize, family: Family) {
-    let after_number = close > 0 && doc.tokens[close - 1].kind == TokenKind::Number;
+fn push_opener_missing(doc: &Document, found: &mut Vec<Quotation>, start: usize, close: Range<usize>, family: Family) {
+    let after_number = close.start > 0 && doc.tokens[close.start - 1].kind == TokenKind::Number;
     if after_number || !matches!(family, Family::Double | Family::Guillemet) {
         return;
     }
-    let tokens = start..close + 1;
+    let tokens = start..close.end;
     if word_count(doc, tokens.clone()) >= MIN_UNCLOSED_WORDS {
         found.push(Quotation { tokens, scare: false, continues: false });
     }
@@ -144,7 +154,7 @@ fn push_unclosed(doc: &Document, found: &mut Vec<Quotation>, open: Open, end: us
 
 /// A closed quotation, flagged as a scare quote when it is a few words without punctuation
 /// inside a sentence.
-fn closed(doc: &Document, tokens: std::ops::Range<usize>, continues: bool, mid_sentence: bool) -> Quotation {
+fn closed(doc: &Document, tokens: Range<usize>, continues: bool, mid_sentence: bool) -> Quotation {
     let inner = tokens.start + 1..tokens.end - 1;
     let words = word_count(doc, inner.clone());
     let punctuated = inner.clone().any(|i| {
@@ -160,6 +170,6 @@ pub fn is_terminal(doc: &Document, i: usize) -> bool {
     doc.tokens[i].kind == TokenKind::Punct && matches!(doc.token_text(i), "." | "!" | "?" | ";" | "…" | "...")
 }
 
-fn word_count(doc: &Document, tokens: std::ops::Range<usize>) -> usize {
+fn word_count(doc: &Document, tokens: Range<usize>) -> usize {
     tokens.filter(|&i| matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number)).count()
 }

@@ -153,6 +153,7 @@ t!(curly, "“We are ready,” he said.", "[“We are ready,”] @he ^said");
 t!(straight, "\"We are ready,\" he said.", "[\"We are ready,\"] @he ^said");
 t!(single_curly, "‘We are ready,’ he said.", "[‘We are ready,’] @he ^said");
 t!(single_straight, "'We are ready,' he said.", "['We are ready,'] @he ^said");
+t!(doubled_singles, "''We are ready,'' he said.", "[''We are ready,''] @he ^said");
 t!(guillemets, "«Nous sommes prêts», said the minister.", "[«Nous sommes prêts»] @the minister ^said");
 t!(reversed_guillemets, "»Wir sind bereit«, said the minister.", "[»Wir sind bereit«] @the minister ^said");
 t!(single_guillemets, "‹We are ready,› he said.", "[‹We are ready,›] @he ^said");
