@@ -5,8 +5,12 @@
 //! (`context/cue` in the vocabulary: "group", "gang", "operators", "APT") or a term that needs
 //! no context itself; a word that needs context is accepted when its own sentence or the one
 //! before or after has it.
+//!
+//! A threat report has such context in nearly every sentence, so a name that is one ordinary
+//! word ("Joker", "Delta") asks for more: a cyber word or cue right next to it ([`Neighbours`]).
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use crate::lexicon::FastHash;
 use crate::text::Document;
@@ -34,6 +38,42 @@ impl Context {
     pub fn supports(&self, sentence: usize) -> bool {
         let around = sentence.saturating_sub(1)..(sentence + 2).min(self.marked.len());
         self.marked.get(around).is_some_and(|flags| flags.iter().any(|&f| f))
+    }
+}
+
+/// Where cyber words begin and end in one document, to tell which tokens stand next to one.
+pub struct Neighbours<'a> {
+    doc: &'a Document<'a>,
+    hashes: &'a [u64],
+    cues: &'a HashSet<u64, FastHash>,
+    starts: HashSet<usize, FastHash>,
+    ends: HashSet<usize, FastHash>,
+}
+
+impl<'a> Neighbours<'a> {
+    /// `words` are the byte ranges of the cyber terms found; `cues` the folded hashes of cue
+    /// words, which count as cyber words too.
+    pub fn new(
+        doc: &'a Document<'a>,
+        hashes: &'a [u64],
+        cues: &'a HashSet<u64, FastHash>,
+        words: impl Iterator<Item = Range<usize>>,
+    ) -> Neighbours<'a> {
+        let mut starts = HashSet::default();
+        let mut ends = HashSet::default();
+        for word in words {
+            starts.insert(word.start);
+            ends.insert(word.end);
+        }
+        Neighbours { doc, hashes, cues, starts, ends }
+    }
+
+    /// Whether token `i` has a cyber word or a cue right before or after it.
+    pub fn next_to(&self, i: usize) -> bool {
+        let is_cue = |j: usize| self.hashes.get(j).is_some_and(|h| self.cues.contains(h));
+        let before = i.checked_sub(1).is_some_and(|j| is_cue(j) || self.ends.contains(&(self.doc.tokens[j].end as usize)));
+        let after = self.doc.tokens.get(i + 1).is_some_and(|t| is_cue(i + 1) || self.starts.contains(&(t.start as usize)));
+        before || after
     }
 }
 

@@ -1,25 +1,30 @@
 //! Cyber-attack terms: attacks, malware, threat actors, vulnerabilities, techniques,
 //! indicators and influence operations.
 //!
-//! Four sources of candidates, one merge:
+//! Six sources of candidates, one merge:
 //! 1. indicators of compromise, from a byte scanner over the raw text ([`indicators`]);
 //! 2. CVE and ATT&CK ids written in the text ([`ids`]);
 //! 3. names from the generated lexicon: groups, malware, tools, techniques;
-//! 4. the hand-kept generic vocabulary ([`vocabulary`]), with a demonym rule that joins
+//! 4. known names inside longer words or in other cases: "psexec.exe", "NetwireRAT",
+//!    "bloodHound" ([`compounds`]);
+//! 5. the hand-kept generic vocabulary ([`vocabulary`]), with a demonym rule that joins
 //!    "Russian" and "hackers" into one threat actor;
-//! 5. names not in the lexicon, by their shape ([`shapes`]): "TA2722", "MirrorBlast malware".
+//! 6. names not in the lexicon, by their shape ([`shapes`]): "TA2722", "MirrorBlast malware",
+//!    "Volt Typhoon".
 //!
-//! Candidates that are also ordinary words need cyber context ([`context`]). The survivors are
-//! merged leftmost-longest, so "Russian state-sponsored hackers" beats "state-sponsored
+//! Candidates that are also ordinary words need cyber context ([`context`]). A name accepted
+//! once is then accepted wherever else the document writes it ([`discourse`]). The survivors
+//! are merged leftmost-longest, so "Russian state-sponsored hackers" beats "state-sponsored
 //! hackers". On equal spans the more specific source wins: indicator, id, lexicon name with an
-//! ATT&CK id, generic word, and last lexicon entries without an id, which are mostly generic
-//! words themselves (incident-taxonomy labels such as "malware" or "backdoor") and get their
-//! category better from the hand-kept vocabulary.
+//! ATT&CK id, generic word, lexicon entries without an id (which get their category better
+//! from the hand-kept vocabulary when it has the word), shapes, and last repeats.
 //!
 //! Names are looked up together with places, and a place reading wins on the same words, so a
 //! malware family that the public data also calls "Russian" never colours a demonym.
 
+mod compounds;
 mod context;
+mod discourse;
 mod ids;
 mod indicators;
 mod refang;
@@ -31,9 +36,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::analysis::{Term, TermCategory};
-use crate::lexicon::{fold_hash, Class, FastHash, LexMatch, Lexicon, COMMON_WORD, DEMONYM};
+use crate::lexicon::{Class, LexMatch, Lexicon, COMMON_WORD, DEMONYM, EXACT_CASE};
 use crate::text::{Abbreviations, Document};
-use context::Context;
+use context::{Context, Neighbours};
 use ids::IdKind;
 use vocabulary::Vocabulary;
 
@@ -42,8 +47,8 @@ pub struct CyberTables {
     vocabulary: Vocabulary,
     /// ATT&CK id → (canonical name, category), from the lexicon and then the vocabulary.
     known_ids: HashMap<&'static str, (&'static str, TermCategory)>,
-    /// Folded canonical names of malware and tools → entry, for program files ("psexec.exe").
-    programs: HashMap<u64, u32, FastHash>,
+    /// One-word names of malware, tools and actors, for names inside longer words.
+    names: compounds::Names,
 }
 
 impl CyberTables {
@@ -51,11 +56,7 @@ impl CyberTables {
     pub fn new(lexicon: &Lexicon, abbreviations: &Abbreviations) -> CyberTables {
         let vocabulary = Vocabulary::embedded(abbreviations);
         let mut known_ids = HashMap::new();
-        let mut programs = HashMap::default();
-        for (index, entry) in lexicon.entries.iter().enumerate() {
-            if entry.class == Class::Cyber(TermCategory::Malware) {
-                programs.entry(fold_hash(entry.name)).or_insert(index as u32);
-            }
+        for entry in &lexicon.entries {
             if let (Class::Cyber(category), Some(id)) = (entry.class, entry.reference) {
                 known_ids.entry(id).or_insert((entry.name, category));
             }
@@ -65,7 +66,7 @@ impl CyberTables {
                 known_ids.entry(id).or_insert((term.name, term.category));
             }
         }
-        CyberTables { vocabulary, known_ids, programs }
+        CyberTables { vocabulary, known_ids, names: compounds::Names::new(lexicon) }
     }
 }
 
@@ -76,10 +77,34 @@ struct Candidate {
     category: TermCategory,
     name: Cow<'static, str>,
     reference: Option<Cow<'static, str>>,
-    needs_context: bool,
+    need: Need,
     sentence: usize,
     /// Which source it came from; lower wins when two candidates cover the same span.
     rank: u8,
+    /// For a name that may be repeated ([`discourse`]): its tokens, and whether other
+    /// capitalisations of it name it too.
+    repeatable: Option<(Range<usize>, bool)>,
+}
+
+/// What a candidate needs around it to be kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Nothing: it is a term wherever it stands.
+    Nothing,
+    /// Cyber context in its sentence or the one before or after ([`context`]).
+    Sentence,
+    /// A cyber word or a context cue right before or after its token.
+    Neighbour(usize),
+}
+
+impl Need {
+    fn sentence_if(needed: bool) -> Need {
+        if needed {
+            Need::Sentence
+        } else {
+            Need::Nothing
+        }
+    }
 }
 
 const RANK_INDICATOR: u8 = 0;
@@ -88,6 +113,7 @@ const RANK_LEXICON: u8 = 2;
 const RANK_VOCABULARY: u8 = 3;
 const RANK_LEXICON_WITHOUT_ID: u8 = 4;
 const RANK_SHAPE: u8 = 5;
+const RANK_REPEAT: u8 = 6;
 
 /// Every cyber-attack term in `doc`, sorted by start, none overlapping.
 pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables) -> Vec<Term> {
@@ -95,15 +121,22 @@ pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTab
     add_indicators(doc, lexicon, tables, &mut candidates);
     add_ids(doc, tables, &mut candidates);
     let places = add_lexicon_names(doc, hashes, lexicon, &mut candidates);
-    add_program_files(doc, lexicon, tables, &mut candidates);
+    add_compounds(doc, lexicon, tables, &mut candidates);
     let malware_words = add_vocabulary(doc, hashes, tables, &places, &mut candidates);
     add_shaped_names(doc, tables, &places, &malware_words, &mut candidates);
 
     let mut context = Context::from_cues(doc, hashes, &tables.vocabulary.cues);
-    for candidate in candidates.iter().filter(|c| !c.needs_context) {
+    for candidate in candidates.iter().filter(|c| c.need == Need::Nothing) {
         context.mark(candidate.sentence);
     }
-    candidates.retain(|c| !c.needs_context || context.supports(c.sentence));
+    let words = candidates.iter().filter(|c| !matches!(c.need, Need::Neighbour(_))).map(|c| c.start..c.end);
+    let neighbours = Neighbours::new(doc, hashes, &tables.vocabulary.cues, words);
+    candidates.retain(|c| match c.need {
+        Need::Nothing => true,
+        Need::Sentence => context.supports(c.sentence),
+        Need::Neighbour(token) => neighbours.next_to(token),
+    });
+    add_repeats(doc, hashes, &mut candidates);
     merge(doc.text, candidates)
 }
 
@@ -116,9 +149,10 @@ fn add_indicators(doc: &Document, lexicon: &Lexicon, tables: &CyberTables, out: 
             category: TermCategory::Indicator,
             name: Cow::Owned(found.name),
             reference: None,
-            needs_context: false,
+            need: Need::Nothing,
             sentence: sentence_at(doc, found.start),
             rank: RANK_INDICATOR,
+            repeatable: None,
         });
     }
 }
@@ -140,9 +174,10 @@ fn add_ids(doc: &Document, tables: &CyberTables, out: &mut Vec<Candidate>) {
             category,
             name,
             reference: Some(Cow::Owned(id.id)),
-            needs_context,
+            need: Need::sentence_if(needs_context),
             sentence: doc.sentence_of(id.token),
             rank: RANK_ID,
+            repeatable: None,
         });
     }
 }
@@ -163,35 +198,35 @@ fn add_lexicon_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon, out: &mu
             category,
             name: Cow::Borrowed(entry.name),
             reference: entry.reference.map(Cow::Borrowed),
-            needs_context: found.flags & COMMON_WORD != 0,
+            need: match found.flags & COMMON_WORD != 0 {
+                // One ordinary word ("Joker", "Delta") is a name only right next to a cyber
+                // word, as in "the Joker malware"; repeats carry it to its other mentions.
+                true if found.tokens.len() == 1 => Need::Neighbour(found.tokens.start),
+                common => Need::sentence_if(common),
+            },
             sentence: doc.sentence_of(found.tokens.start),
             rank: if entry.reference.is_some() { RANK_LEXICON } else { RANK_LEXICON_WITHOUT_ID },
+            repeatable: is_name(category).then(|| (found.tokens.clone(), found.flags & (EXACT_CASE | COMMON_WORD) == 0)),
         });
     }
     places
 }
 
-/// Program files of known tools and malware: "psexec.exe" is PsExec, "net.exe" is Net.
-fn add_program_files(doc: &Document, lexicon: &Lexicon, tables: &CyberTables, out: &mut Vec<Candidate>) {
-    for (i, token) in doc.tokens.iter().enumerate() {
-        if !matches!(doc.text.as_bytes()[token.end as usize - 1], b'e' | b'E') {
-            continue;
-        }
-        let word = doc.token_text(i);
-        let Some(stem) = word.len().checked_sub(4).and_then(|cut| word.get(..cut).filter(|_| word[cut..].eq_ignore_ascii_case(".exe"))) else {
-            continue;
-        };
-        let Some(&index) = tables.programs.get(&fold_hash(stem)) else { continue };
-        let Some(entry) = lexicon.entries.get(index as usize) else { continue };
+/// Known names inside longer words or in other cases ([`compounds`]).
+fn add_compounds(doc: &Document, lexicon: &Lexicon, tables: &CyberTables, out: &mut Vec<Candidate>) {
+    for found in compounds::find(doc, lexicon, &tables.names) {
+        let Some(entry) = lexicon.entries.get(found.entry as usize) else { continue };
+        let Class::Cyber(category) = entry.class else { continue };
         out.push(Candidate {
-            start: token.start as usize,
-            end: token.end as usize,
-            category: TermCategory::Malware,
+            start: found.start,
+            end: found.end,
+            category,
             name: Cow::Borrowed(entry.name),
             reference: entry.reference.map(Cow::Borrowed),
-            needs_context: false,
-            sentence: doc.sentence_of(i),
+            need: Need::sentence_if(found.needs_context),
+            sentence: doc.sentence_of(found.token),
             rank: RANK_LEXICON,
+            repeatable: None,
         });
     }
 }
@@ -228,32 +263,74 @@ fn add_vocabulary(
             category: term.category,
             name,
             reference: term.reference.map(Cow::Borrowed),
-            needs_context: f.needs_context && demonym.is_none(),
+            need: Need::sentence_if(f.needs_context && demonym.is_none()),
             sentence: doc.sentence_of(f.tokens.start),
             rank: RANK_VOCABULARY,
+            repeatable: None,
         });
     }
     malware_words
 }
 
-/// Family names and actor ids the lexicon does not know, found by their shape.
+/// Family names and actor names the lexicon does not know, found by their shape.
 fn add_shaped_names(doc: &Document, tables: &CyberTables, places: &[LexMatch], malware_words: &[Range<usize>], out: &mut Vec<Candidate>) {
     let vocabulary = &tables.vocabulary;
-    let lists = shapes::Lists { actor_prefixes: &vocabulary.actor_prefixes, not_families: &vocabulary.not_families };
+    let is_function_word = |word: &str| vocabulary.is_function_word(word);
+    let lists = shapes::Lists {
+        actor_prefixes: &vocabulary.actor_prefixes,
+        actor_suffixes: &vocabulary.actor_suffixes,
+        is_function_word: &is_function_word,
+        not_families: &vocabulary.not_families,
+    };
     let places: Vec<Range<usize>> = places.iter().map(|p| p.tokens.clone()).collect();
     for found in shapes::find(doc, malware_words, &places, &lists) {
-        let bytes = doc.byte_range(found.token..found.token + 1);
+        let bytes = doc.byte_range(found.tokens.clone());
         out.push(Candidate {
             start: bytes.start,
             end: bytes.end,
             category: if found.actor { TermCategory::ThreatActor } else { TermCategory::Malware },
-            name: Cow::Owned(doc.token_text(found.token).to_owned()),
+            name: Cow::Owned(doc.text[bytes].to_owned()),
             reference: None,
-            needs_context: false,
-            sentence: doc.sentence_of(found.token),
+            need: Need::sentence_if(found.needs_context),
+            sentence: doc.sentence_of(found.tokens.start),
             rank: RANK_SHAPE,
+            repeatable: Some((found.tokens, found.case_free)),
         });
     }
+}
+
+/// Other occurrences of the accepted names ([`discourse`]), as candidates of their own.
+fn add_repeats(doc: &Document, hashes: &[u64], candidates: &mut Vec<Candidate>) {
+    let sources: Vec<&Candidate> = candidates.iter().filter(|c| c.repeatable.is_some()).collect();
+    let names: Vec<discourse::Name> = sources
+        .iter()
+        .filter_map(|c| c.repeatable.clone())
+        .map(|(tokens, case_free)| discourse::Name { tokens, case_free })
+        .collect();
+    let repeats: Vec<Candidate> = discourse::repeats(doc, hashes, &names)
+        .into_iter()
+        .map(|repeat| {
+            let source = sources[repeat.source];
+            let bytes = doc.byte_range(repeat.tokens.clone());
+            Candidate {
+                start: bytes.start,
+                end: bytes.end,
+                category: source.category,
+                name: source.name.clone(),
+                reference: source.reference.clone(),
+                need: Need::Nothing,
+                sentence: doc.sentence_of(repeat.tokens.start),
+                rank: RANK_REPEAT,
+                repeatable: None,
+            }
+        })
+        .collect();
+    candidates.extend(repeats);
+}
+
+/// Whether terms of `category` are names of particular things that a text may repeat.
+fn is_name(category: TermCategory) -> bool {
+    matches!(category, TermCategory::Malware | TermCategory::ThreatActor)
 }
 
 /// The sentence holding byte `offset`.

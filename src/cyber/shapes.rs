@@ -2,8 +2,12 @@
 //! every week, faster than any public table.
 //!
 //! - Tracking ids of threat actors: a vendor prefix from the vocabulary's `context/actor-prefix`
-//!   list and a number ("TA2722", "UNC3890", "APT41", "Storm-0558"). ATT&CK tactic ids
-//!   (`TA00nn`) are left to [`super::ids`].
+//!   list and a number ("TA2722", "UNC3890", "APT41", "Storm-0558", also "APT 41"). ATT&CK
+//!   tactic ids (`TA00nn`) are left to [`super::ids`].
+//! - Vendors' two-word actor names: a capitalised word and a scheme word from the vocabulary's
+//!   `context/actor-suffix` list ("Volt Typhoon", "Charming Kitten", "Muddled Libra"). Zoos and
+//!   weather reports use the same words, so these need cyber context, and a place or demonym
+//!   in front ("Siberian Tiger") is never one.
 //! - A family name right before a generic malware word ("MirrorBlast malware", "Ryuk
 //!   ransomware"): a word shaped like a product name (inner capitals or digits, "NetwireRAT")
 //!   anywhere, or a capitalised word that does not open its sentence and is not a place or
@@ -12,14 +16,19 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::text::{Document, TokenKind};
+use super::compounds::is_product_shaped;
+use crate::text::{Document, TokenKind, SPACE_BEFORE};
 
 /// A name found by its shape.
 pub struct ShapedName {
-    /// The token it covers.
-    pub token: usize,
+    /// The tokens it covers.
+    pub tokens: Range<usize>,
     /// Whether it is a threat actor (else a malware family).
     pub actor: bool,
+    /// Whether it needs cyber context.
+    pub needs_context: bool,
+    /// Whether it may be repeated in any case: it is shaped like a product ("MirrorBlast").
+    pub case_free: bool,
 }
 
 /// Whether `word` is a vendor's tracking id for a threat actor: a known prefix, an optional
@@ -35,6 +44,10 @@ pub fn is_actor_id(word: &str, prefixes: &HashSet<&'static str>) -> bool {
 pub struct Lists<'a> {
     /// Vendor prefixes of actor tracking ids.
     pub actor_prefixes: &'a HashSet<&'static str>,
+    /// Second words of vendors' actor names ("Bear", "Typhoon").
+    pub actor_suffixes: &'a HashSet<&'static str>,
+    /// Closed-class words, which never start a name ("The Bear").
+    pub is_function_word: &'a dyn Fn(&str) -> bool,
     /// Capitalised words that name platforms, not families ("Android", "Windows").
     pub not_families: &'a HashSet<&'static str>,
 }
@@ -49,35 +62,51 @@ pub fn find(doc: &Document, malware_words: &[Range<usize>], places: &[Range<usiz
         before > 0 && places[before - 1].contains(&i)
     };
     let mut heads = malware_words.iter().map(|r| r.start).peekable();
+    let next_word = |i: usize| {
+        let next = doc.tokens.get(i + 1).filter(|t| t.has(SPACE_BEFORE))?;
+        Some((next, doc.token_text(i + 1)))
+    };
     for (i, token) in doc.tokens.iter().enumerate() {
         if token.kind != TokenKind::Word {
             continue;
         }
         let word = doc.token_text(i);
         if is_actor_id(word, lists.actor_prefixes) {
-            found.push(ShapedName { token: i, actor: true });
+            found.push(ShapedName { tokens: i..i + 1, actor: true, needs_context: false, case_free: true });
             continue;
+        }
+        match next_word(i) {
+            // "APT 41": a prefix in capitals and the number written apart.
+            Some((next, number)) if next.kind == TokenKind::Number && is_upper(word) && lists.actor_prefixes.contains(word) => {
+                if is_actor_id(&format!("{word}{number}"), lists.actor_prefixes) {
+                    found.push(ShapedName { tokens: i..i + 2, actor: true, needs_context: false, case_free: false });
+                }
+                continue;
+            }
+            Some((_, suffix)) if lists.actor_suffixes.contains(suffix) && is_capitalised(word) => {
+                if !is_place(i) && !(lists.is_function_word)(word) {
+                    found.push(ShapedName { tokens: i..i + 2, actor: true, needs_context: true, case_free: false });
+                }
+                continue;
+            }
+            _ => {}
         }
         while heads.next_if(|&h| h <= i).is_some() {}
         if heads.peek() != Some(&(i + 1)) {
             continue;
         }
-        let name_like = is_product_shaped(word) || (is_capitalised(word) && !sentence_starts.contains(&i));
-        if name_like && !is_place(i) && !lists.not_families.contains(word) {
-            found.push(ShapedName { token: i, actor: false });
+        let product = is_product_shaped(word);
+        let name_like = product || (is_capitalised(word) && !sentence_starts.contains(&i));
+        if name_like && !is_place(i) && !lists.not_families.contains(word) && !(lists.is_function_word)(word) {
+            found.push(ShapedName { tokens: i..i + 1, actor: false, needs_context: false, case_free: product });
         }
     }
     found
 }
 
-/// Inner capitals or digits with letters: "MirrorBlast", "NetwireRAT", "ZLoader", "Gh0st".
-fn is_product_shaped(word: &str) -> bool {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else { return false };
-    let rest: Vec<char> = chars.collect();
-    let inner_capital = rest.iter().any(|c| c.is_uppercase()) && rest.iter().any(|c| c.is_lowercase());
-    let letters_and_digits = word.chars().any(char::is_alphabetic) && word.chars().any(|c| c.is_ascii_digit());
-    first.is_alphabetic() && (inner_capital || letters_and_digits)
+/// Only capital ASCII letters: "APT".
+fn is_upper(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// A capital then lower case: "Ryuk".

@@ -78,13 +78,37 @@ t!(common_vocabulary_without_context, "The breach of contract hurt the loader ma
 t!(common_vocabulary_with_context, "The breach exposed data, and the malware spread.", ["attack" "breach" => "data breach", "malware" "malware" => "malware"]);
 t!(ddos_case_insensitive, "A DDoS hit the bank, then a ddos attack.", ["attack" "DDoS" => "DDoS attack", "attack" "ddos attack" => "DDoS attack"]);
 
+// Names inside longer words and in other cases.
 t!(program_file, "They ran psexec.exe on the server.", ["malware" "psexec.exe" => "PsExec"]);
+t!(system_utility_only_as_program_file, "They ran route.exe, then route print showed the route.", ["malware" "route.exe" => "route.exe"]);
+t!(rat_glued_to_family, "NetwireRAT stole passwords.", ["malware" "NetwireRAT" => "NETWIRE"]);
+t!(name_before_relation_word, "Turla-linked hackers struck.", ["threat-actor" "Turla" => "Turla", "threat-actor" "hackers" => "hackers"]);
+t!(product_name_in_other_case, "They ran bloodHound and psexec.", ["malware" "bloodHound" => "BloodHound", "malware" "psexec" => "PsExec"]);
+t!(product_name_lower_case_needs_context, "The bloodhound found the trail.", []);
 
 // Names by shape.
 t!(family_before_malware_word, "The MirrorBlast loader and the Qwertyx ransomware spread.", ["malware" "MirrorBlast" => "MirrorBlast", "malware" "loader" => "loader", "malware" "Qwertyx" => "Qwertyx", "malware" "ransomware" => "ransomware"]);
 t!(platform_before_malware_word, "New Android malware spread.", ["malware" "malware" => "malware"]);
 t!(actor_tracking_ids, "Researchers linked TA2722 and UNC9999 to Storm-1234.", ["threat-actor" "TA2722" => "TA2722", "threat-actor" "UNC9999" => "UNC9999", "threat-actor" "Storm-1234" => "Storm-1234"]);
 t!(tactic_id_is_not_actor_id, "Then came TA0099.", []);
+t!(actor_id_written_apart, "Mandiant blamed APT 41 and FIN 11.", ["threat-actor" "APT 41" => "APT 41", "threat-actor" "FIN 11" => "FIN 11"]);
+t!(vendor_actor_name, "The hackers behind it were Gossamer Typhoon.", ["threat-actor" "hackers" => "hackers", "threat-actor" "Gossamer Typhoon" => "Gossamer Typhoon"]);
+t!(vendor_actor_name_needs_context, "Gossamer Typhoon hit the coast.", []);
+t!(vendor_actor_name_not_after_place, "Chinese Panda cubs and Russian Bear cubs played while hackers watched.", ["threat-actor" "hackers" => "hackers"]);
+t!(vendor_actor_name_not_after_function_word, "The Bear group went quiet.", []);
+
+// One sense per discourse: a name accepted once counts wherever the text repeats it.
+t!(shaped_name_repeated, "The Qwertyx ransomware spread. Qwertyx then wiped disks.", ["malware" "Qwertyx" => "Qwertyx", "malware" "ransomware" => "ransomware", "malware" "Qwertyx" => "Qwertyx"]);
+t!(product_shaped_repeat_any_case, "The QwertyBlast loader ran. QWERTYBLAST then beaconed.", ["malware" "QwertyBlast" => "QwertyBlast", "malware" "loader" => "loader", "malware" "QWERTYBLAST" => "QwertyBlast"]);
+t!(lexicon_name_repeat_any_case, "Mimikatz dumped passwords. Later mimikatz ran again.", ["malware" "Mimikatz" => "Mimikatz", "malware" "mimikatz" => "Mimikatz"]);
+t!(repeat_not_inside_path, "The QwertyBlast loader sat in C:\\tools\\QwertyBlast\\x.", ["malware" "QwertyBlast" => "QwertyBlast", "malware" "loader" => "loader"]);
+t!(common_word_name_needs_neighbour, "Hive said little, and the hackers stole data.", ["threat-actor" "hackers" => "hackers"]);
+t!(common_word_name_repeated_after_neighbour, "The Hive ransomware spread. Hive then leaked files.", ["malware" "Hive" => "Hive", "malware" "ransomware" => "ransomware", "malware" "Hive" => "Hive"]);
+
+// Generated-table fixes: exact-case capitals names, no month names, no demonym aliases.
+t!(capitals_name_without_context, "STRONTIUM targeted the ministry.", ["threat-actor" "STRONTIUM" => "APT28"]);
+t!(multi_word_english_name_without_context, "Cobalt Strike was found on the server.", ["malware" "Cobalt Strike" => "Cobalt Strike"]);
+t!(month_is_not_a_family, "In August the malware spread.", ["malware" "malware" => "malware"]);
 
 // Threat-actor descriptors and the demonym rule.
 t!(demonym_hackers, "Russian hackers targeted the grid.", ["threat-actor" "Russian hackers" => "Russian hackers"]);

@@ -1,6 +1,7 @@
 //! The hand-kept generic vocabulary of `data/curated/cyber_vocabulary.tsv`: attack, malware,
 //! attacker, vulnerability, technique and influence words, plus the small word lists the
-//! other parts of the layer consult (context cues, version words, file-extension domains).
+//! other parts of the layer consult (context cues, version words, file-extension domains,
+//! actor-name schemes).
 //!
 //! The file shares the five-column format of the generated lexicon tables, but it is matched
 //! case-insensitively and carries classes of its own, so it is parsed here rather than by the
@@ -13,6 +14,8 @@ use crate::lexicon::{fold_hash, FastHash, PhraseTrie};
 use crate::text::{data_lines, tokenize_words, Abbreviations, Document};
 
 const SOURCE: &str = include_str!("../../data/curated/cyber_vocabulary.tsv");
+/// Closed-class words (the grammar's list), which never start an actor name ("The Bear").
+const FUNCTION_WORDS: &str = include_str!("../../data/grammar/function_words.txt");
 
 /// One generic term with the canonical name every alias maps to.
 pub struct Term {
@@ -57,6 +60,10 @@ pub struct Vocabulary {
     pub file_extensions: HashSet<&'static str>,
     /// Vendor prefixes of threat-actor tracking ids ("TA", "UNC").
     pub actor_prefixes: HashSet<&'static str>,
+    /// Second words of vendors' two-word actor names ("Bear", "Typhoon").
+    pub actor_suffixes: HashSet<&'static str>,
+    /// Folded hashes of closed-class words.
+    function_words: HashSet<u64, FastHash>,
     /// Platform words that are not malware families before a malware word.
     pub not_families: HashSet<&'static str>,
 }
@@ -76,6 +83,8 @@ impl Vocabulary {
             version_words: HashSet::new(),
             file_extensions: HashSet::new(),
             actor_prefixes: HashSet::new(),
+            actor_suffixes: HashSet::new(),
+            function_words: data_lines(FUNCTION_WORDS).map(fold_hash).collect(),
             not_families: HashSet::new(),
         };
         for line in data_lines(source) {
@@ -88,6 +97,7 @@ impl Vocabulary {
                 "context/version" => vocabulary.version_words.extend(aliases),
                 "context/file-extension" => vocabulary.file_extensions.extend(aliases),
                 "context/actor-prefix" => vocabulary.actor_prefixes.extend(aliases),
+                "context/actor-suffix" => vocabulary.actor_suffixes.extend(aliases),
                 "context/not-a-family" => vocabulary.not_families.extend(aliases),
                 _ => {
                     let Some(category) = class.strip_prefix("cyber/").and_then(TermCategory::from_name) else { continue };
@@ -116,6 +126,11 @@ impl Vocabulary {
         let id = self.aliases.len() as u32;
         self.aliases.push(Alias { term, needs_context, exact: exact_case.then_some(tokens) });
         self.trie.insert(&hashes, id);
+    }
+
+    /// Whether `word` is a closed-class word ("The", "this"), in any case.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains(&fold_hash(word))
     }
 
     /// Leftmost-longest matches in `doc`; `hashes` are its folded token hashes. An exact-case
@@ -151,5 +166,7 @@ mod tests {
         assert!(vocabulary.cues.contains(&fold_hash("ransom")));
         assert!(vocabulary.version_words.contains("version"));
         assert!(vocabulary.file_extensions.contains("zip"));
+        assert!(vocabulary.actor_suffixes.contains("Typhoon"));
+        assert!(vocabulary.is_function_word("The"));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Lexicon, COMMON_WORD, DEMONYM};
+use super::{Lexicon, COMMON_WORD, DEMONYM, EXACT_CASE};
 use crate::lexicon::{Class, Gender, PlaceKind};
 use crate::text::{Document, Grammar};
 
@@ -88,4 +88,39 @@ fn person_names_and_domains() {
     assert!(lexicon.is_surname("Smith"));
     assert!(lexicon.is_tld("com"));
     assert!(!lexicon.is_tld("exe"));
+}
+
+#[test]
+fn news_forms_and_program_files_resolve() {
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        ("Talks in Washington resumed.", "Washington", "Washington", None),
+        ("Talks in Washington D.C. resumed.", "Washington D.C.", "Washington", None),
+        ("Shelling hit Kiev overnight.", "Kiev", "Kyiv", None),
+        ("The delegation flew to Bogota.", "Bogota", "Bogotá", None),
+        ("The intruders ran reg.exe twice.", "reg.exe", "reg.exe", Some("S0075")),
+        ("The intruders ran AdFind first.", "AdFind", "AdFind", Some("S0552")),
+        ("Testers used Metasploit.", "Metasploit", "Metasploit", None),
+    ];
+    for &(text, surface, name, reference) in cases {
+        let (got_name, got_reference, _) = resolve(text, surface).unwrap_or_else(|| panic!("{surface:?} not found in {text:?}"));
+        assert_eq!((got_name, got_reference), (name, reference), "{text}");
+    }
+}
+
+#[test]
+fn distinctive_phrases_are_exact_case_not_common() {
+    for (text, surface) in [("Cobalt Strike was found.", "Cobalt Strike"), ("Midnight Blizzard struck.", "Midnight Blizzard"), ("STRONTIUM struck.", "STRONTIUM")] {
+        let (_, _, flags) = resolve(text, surface).unwrap_or_else(|| panic!("{surface:?}"));
+        assert_eq!(flags & (EXACT_CASE | COMMON_WORD), EXACT_CASE, "{surface}");
+    }
+    assert_eq!(resolve("cobalt strike was found.", "cobalt strike"), None);
+}
+
+#[test]
+fn calendar_words_and_bare_utilities_are_not_names() {
+    assert_eq!(resolve("In August the files leaked.", "August"), None);
+    assert_eq!(resolve("Check the route first.", "route"), None);
+    let (_, lexicon) = fixtures();
+    assert!(lexicon.entry_named("Reg").is_none());
 }

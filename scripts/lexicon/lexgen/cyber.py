@@ -36,24 +36,26 @@ def synonyms(value: dict) -> list[str]:
 
 
 def threat_actors(attack: Package, galaxies: Package, vocabulary: Vocabulary) -> tuple[list[Entity], int]:
-    """ATT&CK groups with the MISP threat-actor and Microsoft activity-group names merged in;
+    """ATT&CK groups with the MISP threat-actor, Microsoft activity-group and Tidal Cyber group
+    names merged in;
     MISP actors ATT&CK lacks follow. Returns the entries and how many clusters were dropped as
     ambiguous."""
     actors = Catalogue("cyber/threat-actor", vocabulary)
     groups = attack_objects(attack, "groups-campaigns", "groups_campaigns")
     for group in sorted((g for g in groups if g["stix_type"] == "intrusion-set"), key=lambda g: g["external_id"]):
         actors.anchor(group["name"], group["external_id"], [plain(a) for a in group.get("aliases", [])])
-    for galaxy in ("threat-actor", "microsoft-activity-group"):
+    for galaxy in ("threat-actor", "microsoft-activity-group", "tidal-groups"):
         for value in sorted(cluster(galaxies, galaxy), key=lambda v: v["value"]):
             actors.merge(plain(value["value"]), [plain(s) for s in synonyms(value)])
     return actors.finished(), actors.dropped
 
 
 # Software ATT&CK lacks is kept when at least this many MISP clusters (tool, Malpedia,
-# ransomware, RAT, stealer, banker, backdoor, botnet) describe it: a family only one catalogue
+# ransomware, RAT, stealer, banker, backdoor, botnet, Tidal Cyber's software) describe it: a family only one catalogue
 # knows is rarely in the news, and the lexicon must stay small...
 SOFTWARE_CLUSTERS = 2
-SOFTWARE_GALAXIES = ("tool", "malpedia", "ransomware", "rat", "stealer", "banker", "backdoor", "botnet")
+SOFTWARE_GALAXIES = ("tool", "malpedia", "ransomware", "rat", "stealer", "banker", "backdoor", "botnet",
+                     "tidal-software")
 # ...unless Malpedia cites at least this many reports on it: a family that much written about
 # is in the news whatever the other catalogues say.
 MALPEDIA_REPORTS = 5
@@ -63,7 +65,11 @@ def malware(attack: Package, galaxies: Package, vocabulary: Vocabulary) -> tuple
     """ATT&CK software (malware and tools) with the MISP tool, Malpedia and ransomware names
     merged in; families ATT&CK lacks follow, if they have a name at all."""
     software = Catalogue("cyber/malware", vocabulary)
+    utilities = []
     for item in sorted(attack_objects(attack, "software", "software"), key=lambda s: s["external_id"]):
+        if is_system_utility(item):
+            utilities.append(Entity(program_file(item["name"]), "cyber/malware", ref=item["external_id"]))
+            continue
         software.anchor(item["name"], item["external_id"], [plain(a) for a in item.get("aliases", [])])
     for galaxy in SOFTWARE_GALAXIES:
         for value in sorted(cluster(galaxies, galaxy), key=lambda v: v["value"]):
@@ -76,7 +82,31 @@ def malware(attack: Package, galaxies: Package, vocabulary: Vocabulary) -> tuple
                 names.append(short)
             reports = len(value.get("meta", {}).get("refs", [])) if galaxy == "malpedia" else 0
             software.merge(name, names, documented=reports >= MALPEDIA_REPORTS)
-    return software.finished(SOFTWARE_CLUSTERS), software.dropped
+    return software.finished(SOFTWARE_CLUSTERS) + utilities, software.dropped
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_UTILITY = re.compile(r"\butilit(?:y|ies)\b|\binterpreter\b")
+# "an FTP downloader utility": a tool of the intruders' own.
+_MALICIOUS = re.compile(r"\b(?:downloader|backdoor|malware|trojan)\b", re.IGNORECASE)
+
+
+def is_system_utility(item: dict) -> bool:
+    """An operating-system command that ATT&CK lists because intruders run it ("Reg", "cmd",
+    "route"): the first sentence of its description calls it a utility or an interpreter, or
+    a lower-case name "is used to" do something. As words they are ordinary ("route", "Net",
+    "Ping"); only their program files ("reg.exe") are names."""
+    name = item["name"]
+    first = _LINK.sub(r"\1", item.get("description", "")).split(". ")[0]
+    plain_command = name.islower() and re.match(rf"{re.escape(name)} (?:can be|is) used to", first)
+    malicious = _MALICIOUS.search(first)
+    return item.get("stix_type") == "tool" and not malicious and bool(_UTILITY.search(first) or plain_command)
+
+
+def program_file(name: str) -> str:
+    """The program file of a system utility: "Reg" → "reg.exe"."""
+    name = name.lower()
+    return name if name.endswith(".exe") else f"{name}.exe"
 
 
 def techniques(attack: Package, vocabulary: Vocabulary) -> list[Entity]:

@@ -86,5 +86,9 @@ class Catalogue:
                 if not usable:
                     continue
                 entity.name = usable[0].surface
+            if entity.name.islower():
+                # "metasploit" in one catalogue, "Metasploit" in another: show the capitals.
+                entity.name = next((a.surface for a in entity.aliases
+                                    if a.surface.casefold() == entity.name and not a.surface.islower()), entity.name)
             kept.append(entity)
         return kept

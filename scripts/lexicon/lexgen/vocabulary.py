@@ -8,8 +8,8 @@ lists them.
 
 A name of several capitalised words that are each English ("Cozy Bear", "Cobalt Strike") is
 still distinctive written so: it gets `=` (exact case) rather than `~`, and needs no context.
-A one-word English alias ("Hive") or a phrase with a single content word ("The Dukes") keeps
-`~`.
+So is one word with inner capitals ("BloodHound") or of five or more capitals ("STRONTIUM"). A one-word English alias ("Hive") or a
+phrase with a single content word ("The Dukes") keeps `~`.
 """
 
 import calendar
@@ -96,7 +96,8 @@ class Vocabulary:
         alias should be dropped."""
         if self.is_hopeless(surface) or _IDENTIFIER.search(surface):
             return None
-        if self.is_english(surface) and self.is_distinctive_phrase(surface):
+        if self.is_english(surface) and (self.is_distinctive_phrase(surface) or is_camel_case(surface)
+                                         or is_capitals_name(surface)):
             return EXACT
         flags = EXACT if is_acronym(surface) else ""
         if self.is_english(surface) or (" " not in surface and self.is_given_name(surface)):
@@ -121,6 +122,18 @@ class Vocabulary:
 def too_short(surface: str) -> bool:
     """One or two letters or digits, or no letter at all."""
     return sum(c.isalnum() for c in surface) <= 2 or not any(c.isalpha() for c in surface)
+
+
+def is_capitals_name(surface: str) -> bool:
+    """One word of five or more capitals ("STRONTIUM", "BEACON"): vendors write names so, prose
+    writes words so only in headlines."""
+    return " " not in surface and len(surface) >= 5 and surface.isalpha() and surface.isupper()
+
+
+def is_camel_case(surface: str) -> bool:
+    """One word with capitals inside it ("BloodHound"): a name, whatever its letters spell."""
+    inner = surface[1:]
+    return " " not in surface and any(c.isupper() for c in inner) and any(c.islower() for c in inner)
 
 
 def is_acronym(surface: str) -> bool:
