@@ -31,7 +31,7 @@ use crate::text::{Document, TokenKind};
 /// Tokens after a quotation searched for its cue.
 const AFTER_WINDOW: usize = 16;
 /// Tokens before a quotation searched for its cue.
-const BEFORE_WINDOW: usize = 32;
+const BEFORE_WINDOW: usize = 48;
 /// Tokens before a cue-less quotation searched for a speech act of the narration.
 const NARRATION_WINDOW: usize = 60;
 /// How far back, in tokens, a pronoun looks for its actor.

@@ -132,7 +132,7 @@ impl<'a, 't> Reader<'a, 't> {
         }
         let noun_head = self.speech.is_speaker_noun(&head);
         if !noun_head && !self.capitalized(last) {
-            return None;
+            return self.determined_phrase(last, lo);
         }
         let mut start = last;
         let mut names_only = !noun_head;
@@ -171,6 +171,21 @@ impl<'a, 't> Reader<'a, 't> {
         }
         let kind = if names_only { SpeakerKind::Name } else { SpeakerKind::Noun };
         Some(Speaker { span: start..last + 1, actor: None, kind })
+    }
+
+    /// "the gambling tycoon": a phrase with an unknown lower-case head is a speaker only when
+    /// a determiner opens it within a few words.
+    fn determined_phrase(&self, last: usize, lo: usize) -> Option<Speaker> {
+        let floor = lo.max((last + 1).saturating_sub(MAX_MODIFIERS + 2));
+        for t in (floor..last).rev() {
+            if self.doc.tokens[t].kind != TokenKind::Word {
+                return None;
+            }
+            if self.speech.is_determiner(&self.lower(t)) {
+                return Some(Speaker { span: t..last + 1, actor: None, kind: SpeakerKind::Noun });
+            }
+        }
+        None
     }
 
     /// The speaker phrase starting at token `first` ("said Kremlin spokesman Dmitry Peskov",

@@ -279,6 +279,11 @@ t!(
     "“We are ready,” said a spokesman for {Microsoft:o}.",
     "[“We are ready,”] @a spokesman for Microsoft ^said"
 );
+t!(
+    unknown_head_noun,
+    "“It was very nice,” the gambling tycoon told reporters.",
+    "[“It was very nice,”] @the gambling tycoon ^told"
+);
 t!(unlinked_name, "“We are ready,” Smith said.", "[“We are ready,”] @Smith ^said");
 
 // Pronouns.
