@@ -10,6 +10,10 @@ use std::ops::Range;
 
 use super::{Grammar, Token, TokenKind, BLANK_LINE_BEFORE, LINE_START};
 
+/// The most closing quotes and brackets that can stand between a sentence's last punctuation
+/// and the next sentence ("…end.’”)").
+const MAX_CLOSERS: usize = 4;
+
 /// Splits `tokens` into sentences and paragraphs, both as contiguous token-index ranges.
 pub fn segment(text: &str, tokens: &[Token], grammar: &Grammar) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let mut sentences = Vec::new();
@@ -56,9 +60,11 @@ fn ends_sentence_before<'a>(
     token_text: &impl Fn(usize) -> &'a str,
     grammar: &Grammar,
 ) -> bool {
-    // Walk back over closing quotes and brackets to the punctuation that may end the sentence.
+    // Walk back over closing quotes and brackets to the punctuation that may end the sentence;
+    // a few at most, so a run of a million quotation marks stays linear.
     let mut j = i - 1;
-    while j > 0 && is_closer(tokens, j, token_text(j)) {
+    let stop = i.saturating_sub(MAX_CLOSERS + 1);
+    while j > stop && is_closer(tokens, j, token_text(j)) {
         j -= 1;
     }
     let terminal = token_text(j);
