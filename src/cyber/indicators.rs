@@ -110,7 +110,12 @@ impl Parser<'_> {
         let b = &self.run.bytes;
         let mut k = 0;
         while k < b.len() {
-            let boundary = if k == 0 { self.run_at_boundary } else { !is_local_byte(b[k - 1]) && b[k - 1] != b'@' };
+            let boundary = match k {
+                0 => self.run_at_boundary,
+                // ".evil[.]com", "*.workers[.]dev": a name after a leading or wildcard dot.
+                _ if b[k - 1] == b'.' => k == 1 || !is_local_byte(b[k - 2]),
+                _ => !is_local_byte(b[k - 1]) && b[k - 1] != b'@',
+            };
             let starts = b[k].is_ascii_alphanumeric() || (b[k] == b':' && b.get(k + 1) == Some(&b':'));
             if !boundary || !starts {
                 k += 1;
@@ -134,7 +139,10 @@ impl Parser<'_> {
             }
             return local_end + 1;
         }
-        match ipv6(b, k) {
+        // "81.0.236.93:443": a dotted name before the first colon is no IPv6 address.
+        let colon = b[k..].iter().position(|&c| c == b':').map_or(b.len(), |p| k + p);
+        let dotted_first = b[k..colon].contains(&b'.');
+        match if dotted_first { Ipv6::NoColons } else { ipv6(b, k) } {
             Ipv6::Address(end) => return self.push(k, end, Case::Lower),
             // Resuming after the whole colon run keeps "1:2:3:…" linear.
             Ipv6::NotAnAddress(end) => return end,
@@ -213,7 +221,15 @@ impl Parser<'_> {
             return false;
         }
         let tld = name.rsplit(|&c| c == b'.').next().unwrap_or_default();
-        if tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) || is_title_case(tld) {
+        if tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) {
+            return false;
+        }
+        // A defanged dot ("evil[.]Net", "k6239847[.]lib") says the writer means an indicator,
+        // whatever the suffix.
+        if self.has_defanged_dot(k, end) {
+            return true;
+        }
+        if is_title_case(tld) {
             return false;
         }
         // "ASP.NET", "Eazfuscator.NET": a capitalised suffix on a name that is not all capitals.
@@ -229,6 +245,12 @@ impl Parser<'_> {
             return false;
         }
         in_address || count > 2 || !self.rules.vocabulary.file_extensions.contains(lower)
+    }
+
+    /// Whether a dot among refanged bytes `k..end` stands for a bracketed stand-in in the text.
+    fn has_defanged_dot(&self, k: usize, end: usize) -> bool {
+        let text = self.text.as_bytes();
+        (k..end).any(|p| self.run.bytes[p] == b'.' && text.get(self.run.start_of(p)) != Some(&b'.'))
     }
 
     /// Whether the word before refanged byte `k` (in the original text) is a version word.
@@ -424,6 +446,9 @@ mod tests {
     t!(defanged_scheme, "Download hxxp://bad[.]ru/x.bin now.", [("hxxp://bad[.]ru/x.bin", "http://bad.ru/x.bin")]);
     t!(defanged_scheme_colon, "Download hxxps[:]//bad.ru/x now.", [("hxxps[:]//bad.ru/x", "https://bad.ru/x")]);
     t!(defanged_email, "Mail admin[@]bad[.]org for keys.", [("admin[@]bad[.]org", "admin@bad.org")]);
+    t!(defanged_any_suffix, "It queried k6239847[.]lib and evil[.]Net.", [("k6239847[.]lib", "k6239847.lib"), ("evil[.]Net", "evil.net")]);
+    t!(wildcard_and_leading_dot, "Hosts under *.workers[.]dev and .evil[.]com were used.", [("workers[.]dev", "workers.dev"), ("evil[.]com", "evil.com")]);
+    t!(ipv4_ports_glued, "C2: 81.0.236.93:44394.177.248.64:443 seen", [("81.0.236.93")]);
 
     // Traps.
     t!(version_number, "It runs version 1.2.3.4 of the app.", []);

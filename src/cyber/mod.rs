@@ -123,7 +123,7 @@ pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTab
     let places = add_lexicon_names(doc, hashes, lexicon, &mut candidates);
     add_compounds(doc, lexicon, tables, &mut candidates);
     let malware_words = add_vocabulary(doc, hashes, tables, &places, &mut candidates);
-    add_shaped_names(doc, tables, &places, &malware_words, &mut candidates);
+    add_shaped_names(doc, hashes, tables, &places, &malware_words, &mut candidates);
 
     let mut context = Context::from_cues(doc, hashes, &tables.vocabulary.cues);
     for candidate in candidates.iter().filter(|c| c.need == Need::Nothing) {
@@ -273,7 +273,14 @@ fn add_vocabulary(
 }
 
 /// Family names and actor names the lexicon does not know, found by their shape.
-fn add_shaped_names(doc: &Document, tables: &CyberTables, places: &[LexMatch], malware_words: &[Range<usize>], out: &mut Vec<Candidate>) {
+fn add_shaped_names(
+    doc: &Document,
+    hashes: &[u64],
+    tables: &CyberTables,
+    places: &[LexMatch],
+    malware_words: &[Range<usize>],
+    out: &mut Vec<Candidate>,
+) {
     let vocabulary = &tables.vocabulary;
     let is_function_word = |word: &str| vocabulary.is_function_word(word);
     let lists = shapes::Lists {
@@ -283,7 +290,13 @@ fn add_shaped_names(doc: &Document, tables: &CyberTables, places: &[LexMatch], m
         not_families: &vocabulary.not_families,
     };
     let places: Vec<Range<usize>> = places.iter().map(|p| p.tokens.clone()).collect();
-    for found in shapes::find(doc, malware_words, &places, &lists) {
+    // Tool words head names as malware words do ("the BMPack packer"), but only names shaped
+    // like products: "the European framework" is no tool.
+    let mut heads = malware_words.to_vec();
+    let after_product = |i: usize| i > 0 && compounds::is_product_shaped(doc.token_text(i - 1));
+    heads.extend((0..hashes.len()).filter(|&i| vocabulary.tool_words.contains(&hashes[i]) && after_product(i)).map(|i| i..i + 1));
+    heads.sort_by_key(|r| r.start);
+    for found in shapes::find(doc, &heads, &places, &lists) {
         let bytes = doc.byte_range(found.tokens.clone());
         out.push(Candidate {
             start: bytes.start,

@@ -89,6 +89,8 @@ t!(product_name_lower_case_needs_context, "The bloodhound found the trail.", [])
 // Names by shape.
 t!(family_before_malware_word, "The MirrorBlast loader and the Qwertyx ransomware spread.", ["malware" "MirrorBlast" => "MirrorBlast", "malware" "loader" => "loader", "malware" "Qwertyx" => "Qwertyx", "malware" "ransomware" => "ransomware"]);
 t!(platform_before_malware_word, "New Android malware spread.", ["malware" "malware" => "malware"]);
+t!(name_before_tool_word, "They used the VeilX framework and the QwPack packer.", ["malware" "VeilX" => "VeilX", "malware" "QwPack" => "QwPack"]);
+t!(plain_word_before_tool_word, "The European framework for testing was adopted.", []);
 t!(actor_tracking_ids, "Researchers linked TA2722 and UNC9999 to Storm-1234.", ["threat-actor" "TA2722" => "TA2722", "threat-actor" "UNC9999" => "UNC9999", "threat-actor" "Storm-1234" => "Storm-1234"]);
 t!(tactic_id_is_not_actor_id, "Then came TA0099.", []);
 t!(actor_id_written_apart, "Mandiant blamed APT 41 and FIN 11.", ["threat-actor" "APT 41" => "APT 41", "threat-actor" "FIN 11" => "FIN 11"]);

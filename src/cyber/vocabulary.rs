@@ -1,7 +1,7 @@
 //! The hand-kept generic vocabulary of `data/curated/cyber_vocabulary.tsv`: attack, malware,
 //! attacker, vulnerability, technique and influence words, plus the small word lists the
 //! other parts of the layer consult (context cues, version words, file-extension domains,
-//! actor-name schemes).
+//! actor-name schemes, tool words).
 //!
 //! The file shares the five-column format of the generated lexicon tables, but it is matched
 //! case-insensitively and carries classes of its own, so it is parsed here rather than by the
@@ -64,6 +64,8 @@ pub struct Vocabulary {
     pub actor_suffixes: HashSet<&'static str>,
     /// Folded hashes of closed-class words.
     function_words: HashSet<u64, FastHash>,
+    /// Folded hashes of words after which a name is a tool ("framework", "packer").
+    pub tool_words: HashSet<u64, FastHash>,
     /// Platform words that are not malware families before a malware word.
     pub not_families: HashSet<&'static str>,
 }
@@ -85,6 +87,7 @@ impl Vocabulary {
             actor_prefixes: HashSet::new(),
             actor_suffixes: HashSet::new(),
             function_words: data_lines(FUNCTION_WORDS).map(fold_hash).collect(),
+            tool_words: HashSet::default(),
             not_families: HashSet::new(),
         };
         for line in data_lines(source) {
@@ -98,6 +101,7 @@ impl Vocabulary {
                 "context/file-extension" => vocabulary.file_extensions.extend(aliases),
                 "context/actor-prefix" => vocabulary.actor_prefixes.extend(aliases),
                 "context/actor-suffix" => vocabulary.actor_suffixes.extend(aliases),
+                "context/tool-word" => vocabulary.tool_words.extend(aliases.map(fold_hash)),
                 "context/not-a-family" => vocabulary.not_families.extend(aliases),
                 _ => {
                     let Some(category) = class.strip_prefix("cyber/").and_then(TermCategory::from_name) else { continue };
