@@ -3,7 +3,9 @@
 //! The text is real news from PolNeAR (`$NEWSMARK_EVAL_DIR/polnear`, default
 //! `../shared/eval/polnear`) when it is present, and otherwise the project's own golden texts
 //! (`tests/golden/`), repeated. Criterion reports MB/s and, with the token count of each input,
-//! tokens per second (`cargo bench --bench analyze`).
+//! tokens per second (`cargo bench --bench analyze`, or `scripts/bench-native`, which adds the
+//! 10 MB / 1 MB time ratio and the peak memory; see `bench/README.md`). With
+//! `BENCH_WRITE_CORPUS=DIR` set, each text is also written to `DIR/<size>.txt`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -59,11 +61,17 @@ fn bench(c: &mut Criterion) {
     let (articles, source) = articles();
     eprintln!("corpus: {source}");
     let analyzer = newsmark::Analyzer::new();
+    // scripts/bench-native measures the CLI's peak memory on the very texts timed here.
+    let write_to = std::env::var_os("BENCH_WRITE_CORPUS");
     let mut group = c.benchmark_group("analyze");
     for (label, size) in SIZES {
         let text = corpus(&articles, size);
         let tokens = analyzer.token_count(&text) as u64;
         eprintln!("{label}: {} bytes, {tokens} tokens", text.len());
+        if let Some(dir) = &write_to {
+            let path = Path::new(dir).join(format!("{label}.txt"));
+            fs::write(&path, &text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        }
         group.throughput(Throughput::ElementsAndBytes { elements: tokens, bytes: text.len() as u64 });
         if size >= 1 << 20 {
             group.sample_size(10);

@@ -23,21 +23,32 @@ pub fn convert_offsets(text: &str, analysis: &mut Analysis) {
 }
 
 /// The UTF-16 offset of each byte offset in `sorted` (ascending).
+///
+/// Counts bytes rather than decoding chars: every byte that starts a char is one UTF-16 unit,
+/// and a 4-byte char (lead byte `F0`–`F4`) is a surrogate pair, one unit more. The count is a
+/// branch-free loop over bytes that the compiler vectorises.
 pub fn byte_to_utf16(text: &str, sorted: &[usize]) -> Vec<usize> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(sorted.len());
     let mut units = 0usize;
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0usize;
     for &target in sorted {
-        while let Some(&(at, c)) = chars.peek() {
-            if at + c.len_utf8() > target {
-                break;
-            }
-            units += c.len_utf16();
-            chars.next();
+        let mut end = target.min(bytes.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end > at {
+            units += utf16_units(&bytes[at..end]);
+            at = end;
         }
         out.push(units);
     }
     out
+}
+
+/// The UTF-16 length of `bytes`, a whole number of UTF-8 chars.
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0)).sum()
 }
 
 /// The byte offset of a UTF-16 offset, or `None` when it falls inside a surrogate pair or past
@@ -99,5 +110,11 @@ mod tests {
         assert_eq!(utf16_to_byte(text, 3), Some(6));
         assert_eq!(utf16_to_byte(text, 2), None);
         assert_eq!(utf16_to_byte(text, 4), Some(7));
+    }
+
+    #[test]
+    fn inside_a_char_maps_to_its_start() {
+        let text = "aé🙂";
+        assert_eq!(byte_to_utf16(text, &[2, 4, 5, 7, 99]), [1, 2, 2, 4, 4]);
     }
 }

@@ -13,9 +13,9 @@ use super::headline;
 use super::titles::Titles;
 use super::Inputs;
 use crate::analysis::{ActorKind, TermCategory};
-use crate::lexicon::{Class, LexMatch, COMMON_WORD, DEMONYM};
+use crate::lexicon::{Class, FastHash, LexMatch, COMMON_WORD, DEMONYM};
 use crate::model::{EntityType, Label};
-use crate::text::{data_lines, TokenKind};
+use crate::text::{data_lines, TokenKind, WordSet};
 
 /// A name found in the text, before names are grouped into actors.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,15 +30,15 @@ pub struct Candidate {
 
 /// Word lists that veto candidates.
 pub struct Vetoes {
-    calendar: HashSet<&'static str>,
-    chrome: HashSet<&'static str>,
+    calendar: WordSet,
+    chrome: HashSet<&'static str, FastHash>,
 }
 
 impl Vetoes {
     /// Parses the embedded lists.
     pub fn embedded() -> Vetoes {
         Vetoes {
-            calendar: data_lines(include_str!("../../data/grammar/calendar.txt")).collect(),
+            calendar: WordSet::new(data_lines(include_str!("../../data/grammar/calendar.txt"))),
             chrome: data_lines(include_str!("../../data/grammar/page_chrome.txt")).collect(),
         }
     }
@@ -202,6 +202,6 @@ fn vetoed(candidate: &Candidate, inputs: &Inputs, vetoes: &Vetoes, chrome: &Hash
         let text = doc.token_text(i);
         token.kind != TokenKind::Word
             || inputs.grammar.is_function_word(text)
-            || vetoes.calendar.contains(text.to_lowercase().as_str())
+            || vetoes.calendar.contains_folded(text)
     })
 }

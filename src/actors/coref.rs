@@ -17,7 +17,7 @@ use super::candidates::Candidate;
 use super::titles::Titles;
 use super::{Found, Inputs, Mention};
 use crate::analysis::{Actor, ActorKind, Span};
-use crate::lexicon::Gender;
+use crate::lexicon::{FastHash, Gender};
 use crate::text::{TokenKind, SPACE_BEFORE};
 
 /// At most this many roles are kept per actor.
@@ -35,11 +35,11 @@ struct Cluster {
 pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Found {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut cluster_of = vec![usize::MAX; candidates.len()];
-    let mut by_entry: HashMap<u32, usize> = HashMap::new();
-    let mut by_text: HashMap<Vec<u64>, usize> = HashMap::new();
+    let mut by_entry: HashMap<u32, usize, FastHash> = HashMap::default();
+    let mut by_text: HashMap<Vec<u64>, usize, FastHash> = HashMap::default();
     // Full-name mentions of people by surname and by given name, in text order.
-    let mut by_surname: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut by_given_name: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<u64, Vec<usize>, FastHash> = HashMap::default();
+    let mut by_given_name: HashMap<u64, Vec<usize>, FastHash> = HashMap::default();
     let words = |c: &Candidate| name_words(inputs, c.tokens.clone());
 
     // Full names, known entries and other names first; lone words wait for pass two.
@@ -85,7 +85,7 @@ pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Fo
             continue;
         }
         let key = words(candidate);
-        let nearest = |map: &HashMap<u64, Vec<usize>>| {
+        let nearest = |map: &HashMap<u64, Vec<usize>, FastHash>| {
             let mentions = map.get(key.first()?)?;
             let after = mentions.partition_point(|&m| m < index);
             let at = after.checked_sub(1).or((after < mentions.len()).then_some(after))?;
@@ -125,7 +125,7 @@ fn same_person(a: &[u64], b: &[u64]) -> bool {
 /// Joins an all-capitals acronym to the organisation whose initials it spells.
 fn merge_acronyms(inputs: &Inputs, candidates: &[Candidate], clusters: &mut [Cluster], cluster_of: &mut [usize]) {
     let doc = inputs.doc;
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_initials: HashMap<String, usize, FastHash> = HashMap::default();
     for (index, cluster) in clusters.iter().enumerate() {
         let tokens = candidates[cluster.best].tokens.clone();
         if cluster.entry.is_some() || tokens.len() < 2 {
@@ -262,7 +262,7 @@ fn find_role(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], member:
         return None;
     }
     i += 1;
-    if i < doc.tokens.len() && matches!(doc.token_text(i).to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its" | "his" | "her") {
+    if i < doc.tokens.len() && ["the", "a", "an", "its", "his", "her"].iter().any(|w| doc.token_text(i).eq_ignore_ascii_case(w)) {
         i += 1;
     }
     let role_start = i;

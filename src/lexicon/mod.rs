@@ -55,10 +55,10 @@ pub struct Lexicon {
     /// Aliases that share a surface form, in table order; the trie's payload indexes this.
     groups: Vec<Vec<u32>>,
     trie: PhraseTrie,
-    given_names: HashMap<&'static str, Gender>,
-    surnames: HashSet<&'static str>,
-    tlds: HashSet<&'static str>,
-    by_name: HashMap<&'static str, u32>,
+    /// Given names by folded hash, so any capitalisation finds them without allocating.
+    given_names: HashMap<u64, Gender, FastHash>,
+    tlds: HashSet<&'static str, FastHash>,
+    by_name: HashMap<&'static str, u32, FastHash>,
 }
 
 impl Lexicon {
@@ -70,40 +70,41 @@ impl Lexicon {
             groups: Vec::new(),
             trie: PhraseTrie::default(),
             given_names: tables::given_names(include_str!("../../data/lexicon/given_names.tsv")),
-            surnames: tables::word_set(include_str!("../../data/lexicon/surnames.txt")),
             tlds: tables::word_set(include_str!("../../data/lexicon/tlds.txt")),
-            by_name: HashMap::new(),
+            by_name: HashMap::default(),
         };
         // Surface forms are grouped across tables, so a name in two tables (a malware family
         // named like a place) keeps both entries and each caller's filter picks its own.
-        let mut group_of = HashMap::new();
         for table in [
             include_str!("../../data/lexicon/places.tsv"),
             include_str!("../../data/lexicon/organizations.tsv"),
             include_str!("../../data/lexicon/cyber.tsv"),
             include_str!("../../data/curated/metonyms.tsv"),
         ] {
-            lexicon.add_table(table, abbreviations, &mut group_of);
+            lexicon.add_table(table, abbreviations);
         }
         lexicon
     }
 
-    fn add_table(&mut self, table: &'static str, abbreviations: &Abbreviations, group_of: &mut HashMap<Vec<u64>, u32>) {
+    fn add_table(&mut self, table: &'static str, abbreviations: &Abbreviations) {
+        let mut hashes = Vec::new();
         for (entry, aliases) in tables::entries(table) {
             let entry_id = self.entries.len() as u32;
             self.by_name.entry(entry.name).or_insert(entry_id);
             self.entries.push(entry);
             for (surface, flags) in aliases {
                 let tokens = alias_tokens(surface, abbreviations);
-                let hashes: Vec<u64> = tokens.iter().map(|t| fold_hash(t)).collect();
+                hashes.clear();
+                hashes.extend(tokens.iter().map(|t| fold_hash(t)));
                 let alias_id = self.aliases.len() as u32;
                 self.aliases.push(Alias { entry: entry_id, flags, tokens });
-                let group = *group_of.entry(hashes.clone()).or_insert_with(|| {
+                // The trie keeps the first payload of a surface form: that form's group.
+                let new_group = self.groups.len() as u32;
+                let Some(group) = self.trie.insert(&hashes, new_group) else { continue };
+                if group == new_group {
                     self.groups.push(Vec::new());
-                    (self.groups.len() - 1) as u32
-                });
+                }
                 self.groups[group as usize].push(alias_id);
-                self.trie.insert(&hashes, group);
             }
         }
     }
@@ -135,31 +136,15 @@ impl Lexicon {
         self.by_name.get(name).copied()
     }
 
-    /// The likely gender of a given name written as in text ("Maria" → female).
+    /// The likely gender of a given name written as in text, in any case ("Maria" → female).
     pub fn given_name(&self, word: &str) -> Option<Gender> {
-        self.given_names.get(word).copied().or_else(|| {
-            let titled = title_case(word)?;
-            self.given_names.get(titled.as_str()).copied()
-        })
-    }
-
-    /// Whether `word` (as written, or in title case) is a known surname.
-    pub fn is_surname(&self, word: &str) -> bool {
-        self.surnames.contains(word) || title_case(word).is_some_and(|t| self.surnames.contains(t.as_str()))
+        self.given_names.get(&fold_hash(word)).copied()
     }
 
     /// Whether `label` (lower case, without the dot) is a top-level domain.
     pub fn is_tld(&self, label: &str) -> bool {
         self.tlds.contains(label)
     }
-}
-
-/// `word` with only its first letter capitalised, when it is written otherwise ("SMITH").
-fn title_case(word: &str) -> Option<String> {
-    let mut chars = word.chars();
-    let first = chars.next()?;
-    let titled: String = first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect();
-    (titled != word).then_some(titled)
 }
 
 /// Tokenizes an alias with the document tokenizer, so both sides split words alike.

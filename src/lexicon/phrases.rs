@@ -81,10 +81,11 @@ pub struct PhraseTrie {
 
 impl PhraseTrie {
     /// Adds the phrase whose tokens have the folded hashes `hashes`, with `payload`. A phrase
-    /// added twice keeps its first payload.
-    pub fn insert(&mut self, hashes: &[u64], payload: u32) {
+    /// added twice keeps its first payload. Returns the payload kept, or `None` for an empty
+    /// phrase, which is not added.
+    pub fn insert(&mut self, hashes: &[u64], payload: u32) -> Option<u32> {
         if hashes.is_empty() {
-            return;
+            return None;
         }
         let mut node = 0u32;
         for &hash in hashes {
@@ -94,8 +95,8 @@ impl PhraseTrie {
                 self.nodes = next;
             }
         }
-        self.ends.entry(node).or_insert(payload);
         self.longest = self.longest.max(hashes.len());
+        Some(*self.ends.entry(node).or_insert(payload))
     }
 
     /// The phrases that start at `hashes[0]`, longest first: (token count, payload).

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{COMMON_WORD, DEMONYM, EXACT_CASE};
+use super::{fold_hash, FastHash, COMMON_WORD, DEMONYM, EXACT_CASE};
 use crate::analysis::{ActorKind, TermCategory};
 use crate::text::data_lines;
 
@@ -121,8 +121,8 @@ fn alias_flags(alias: &'static str) -> (&'static str, u8) {
     }
 }
 
-/// Given names with their gender, from `name⇥m|f|u` lines.
-pub fn given_names(table: &'static str) -> HashMap<&'static str, Gender> {
+/// Given names with their gender, from `name⇥m|f|u` lines, keyed by [`fold_hash`].
+pub fn given_names(table: &'static str) -> HashMap<u64, Gender, FastHash> {
     data_lines(table)
         .filter_map(|line| {
             let (name, gender) = line.split_once('\t')?;
@@ -131,13 +131,13 @@ pub fn given_names(table: &'static str) -> HashMap<&'static str, Gender> {
                 "f" => Gender::Female,
                 _ => Gender::Either,
             };
-            Some((name.trim(), gender))
+            Some((fold_hash(name.trim()), gender))
         })
         .collect()
 }
 
 /// One word per line.
-pub fn word_set(table: &'static str) -> HashSet<&'static str> {
+pub fn word_set(table: &'static str) -> HashSet<&'static str, FastHash> {
     data_lines(table).collect()
 }
 
@@ -160,7 +160,7 @@ mod tests {
     #[test]
     fn parses_given_names() {
         let names = given_names("Maria\tf\nJohn\tm\nJordan\tu\n");
-        assert_eq!(names["Maria"], Gender::Female);
-        assert_eq!(names["Jordan"], Gender::Either);
+        assert_eq!(names[&fold_hash("Maria")], Gender::Female);
+        assert_eq!(names[&fold_hash("jordan")], Gender::Either);
     }
 }

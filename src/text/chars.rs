@@ -3,7 +3,29 @@
 /// Letters, digits and the marks that belong inside a word (combining accents, Indic vowel
 /// signs, zero-width joiners, and the invisible characters that web pages scatter in words).
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Typographic quotes and dashes end most words that do not end in ASCII: the General
+    // Punctuation block holds no letters, so the Unicode tables need not be consulted.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return is_invisible(c);
+    }
     c.is_alphanumeric() || is_combining_mark(c) || is_invisible(c)
+}
+
+/// ASCII letters and digits, by table: the tokenizer's innermost loop tests every byte of a word.
+pub fn is_ascii_alphanumeric_byte(b: u8) -> bool {
+    const TABLE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        table
+    };
+    TABLE[usize::from(b)]
 }
 
 /// Soft hyphens, zero-width spaces and joiners, word joiners and byte-order marks.

@@ -7,7 +7,10 @@ mod chars;
 mod segment;
 mod tokenize;
 
+use std::collections::HashSet;
 use std::ops::Range;
+
+use crate::lexicon::FastHash;
 
 pub use chars::{is_invisible, is_quote_char, is_word_char};
 pub use tokenize::{Abbreviations, BLANK_LINE_BEFORE, LINE_START, SPACE_AFTER, SPACE_BEFORE};
@@ -55,7 +58,7 @@ pub struct Grammar {
     /// Abbreviations that keep their period.
     pub abbreviations: Abbreviations,
     /// Closed-class words, lower-case ("the", "he", "but").
-    pub function_words: std::collections::HashSet<&'static str>,
+    function_words: WordSet,
 }
 
 impl Grammar {
@@ -63,16 +66,46 @@ impl Grammar {
     pub fn embedded() -> Grammar {
         Grammar {
             abbreviations: Abbreviations::embedded(),
-            function_words: data_lines(include_str!("../../data/grammar/function_words.txt")).collect(),
+            function_words: WordSet::new(data_lines(include_str!("../../data/grammar/function_words.txt"))),
         }
     }
 
     /// Whether `word` is a closed-class word, in any case.
     pub fn is_function_word(&self, word: &str) -> bool {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            self.function_words.contains(word)
-        } else {
-            self.function_words.contains(word.to_lowercase().as_str())
+        self.function_words.contains_folded(word)
+    }
+}
+
+/// A set of short lower-case words, asked about words in any case without allocating: it is
+/// probed once per token by several stages.
+pub struct WordSet {
+    words: HashSet<&'static str, FastHash>,
+    /// The byte length of the longest word: longer tokens are rejected before hashing.
+    longest: usize,
+}
+
+impl WordSet {
+    /// The set of `words`, which must be lower-case.
+    pub fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
+        let words: HashSet<&'static str, FastHash> = words.collect();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        WordSet { words, longest }
+    }
+
+    /// Whether the lower-case form of `word` is in the set.
+    pub fn contains_folded(&self, word: &str) -> bool {
+        if word.len() > 4 * self.longest {
+            return false;
+        }
+        let mut buffer = [0u8; 32];
+        match buffer.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                // Lower-casing ASCII bytes keeps them ASCII, hence valid UTF-8.
+                std::str::from_utf8(lower).is_ok_and(|lower| self.words.contains(lower))
+            }
+            _ => self.words.contains(word.to_lowercase().as_str()),
         }
     }
 }

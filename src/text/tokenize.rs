@@ -8,8 +8,8 @@
 //! Offsets are `u32` to halve the memory of a token stream; texts over 4 GiB are cut by
 //! [`crate::Analyzer::analyze`] before they reach here.
 
-use super::chars::{is_dash, is_invisible, is_quote_char, is_word_char};
-use super::{Token, TokenKind};
+use super::chars::{is_ascii_alphanumeric_byte, is_dash, is_invisible, is_quote_char, is_word_char};
+use super::{Token, TokenKind, WordSet};
 
 /// Token flag: whitespace (or the start of the text) comes right before the token.
 pub const SPACE_BEFORE: u8 = 1;
@@ -23,18 +23,18 @@ pub const BLANK_LINE_BEFORE: u8 = 8;
 /// Abbreviations whose trailing period belongs to the word ("Mr.", "Inc.", "Jan.").
 /// Stored lower-case without the dot; `data/grammar/abbreviations.txt` is the source.
 pub struct Abbreviations {
-    words: std::collections::HashSet<&'static str>,
+    words: WordSet,
 }
 
 impl Abbreviations {
     /// Parses the embedded list: one abbreviation per line, `#` starts a comment.
     pub fn embedded() -> Abbreviations {
-        let words = super::data_lines(include_str!("../../data/grammar/abbreviations.txt")).collect();
+        let words = WordSet::new(super::data_lines(include_str!("../../data/grammar/abbreviations.txt")));
         Abbreviations { words }
     }
 
-    fn contains(&self, word_lower: &str) -> bool {
-        self.words.contains(word_lower)
+    fn contains(&self, word: &str) -> bool {
+        self.words.contains_folded(word)
     }
 }
 
@@ -47,12 +47,11 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
     let mut pos = 0usize;
     let mut flags = SPACE_BEFORE | LINE_START;
     let mut newlines = 0u32;
-    let mut lower = String::new();
 
     while pos < bytes.len() {
         let c = char_at(text, pos);
         let width = c.len_utf8();
-        if c.is_whitespace() || c.is_control() || is_invisible(c) {
+        if is_space(c) || is_invisible(c) {
             if is_invisible(c) {
                 // Zero-width characters between words are not spaces: leave flags alone.
                 pos += width;
@@ -98,7 +97,7 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
             (scan_punct(text, pos, c), TokenKind::Punct)
         };
         let word_end = match kind {
-            TokenKind::Word => split_possessive(text, start, end),
+            TokenKind::Word if matches!(bytes[end - 1], b's' | b'S') => split_possessive(text, start, end),
             _ => end,
         };
         if word_end != end {
@@ -110,9 +109,7 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
             continue;
         }
         let end = if kind == TokenKind::Word && bytes.get(end) == Some(&b'.') {
-            lower.clear();
-            lower.extend(text[start..end].chars().flat_map(char::to_lowercase));
-            if keeps_period(&text[start..end], &lower, abbreviations) {
+            if keeps_period(&text[start..end], abbreviations) {
                 end + 1
             } else {
                 end
@@ -136,9 +133,22 @@ fn mark_space_after(token: &mut Token, pos: usize) {
     }
 }
 
-/// The char starting at byte `pos`, which must be a char boundary.
+/// The char starting at byte `pos`, which must be a char boundary. News text is mostly ASCII,
+/// so a single byte is read without a UTF-8 decode.
 fn char_at(text: &str, pos: usize) -> char {
-    text[pos..].chars().next().unwrap_or('\0')
+    match text.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text.get(pos..).and_then(|rest| rest.chars().next()).unwrap_or('\0'),
+    }
+}
+
+/// Whitespace and control characters, which separate tokens; ASCII without a table lookup.
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c <= ' ' || c == '\u{7f}'
+    } else {
+        c.is_whitespace() || c.is_control()
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -161,10 +171,12 @@ fn scan_word(text: &str, mut pos: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         // Fast path for ASCII letters and digits.
-        while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
-            pos += 1;
-        }
+        pos += bytes[pos..].iter().take_while(|&&b| is_ascii_alphanumeric_byte(b)).count();
         if pos >= bytes.len() {
+            return pos;
+        }
+        // Most words end at an ASCII space or punctuation mark that cannot join two words.
+        if bytes[pos].is_ascii() && !is_ascii_joiner(bytes[pos]) {
             return pos;
         }
         let c = char_at(text, pos);
@@ -197,6 +209,11 @@ fn scan_word(text: &str, mut pos: usize) -> usize {
     }
 }
 
+/// The ASCII characters that [`scan_word`] may keep inside a word when word characters follow.
+fn is_ascii_joiner(b: u8) -> bool {
+    matches!(b, b'-' | b'.' | b'&' | b'/' | b',' | b':' | b'\'')
+}
+
 /// Splits a possessive `'s` off a word ("Biden's" → "Biden"): returns the new end of the word.
 fn split_possessive(text: &str, start: usize, end: usize) -> usize {
     let word = &text[start..end];
@@ -210,7 +227,7 @@ fn split_possessive(text: &str, start: usize, end: usize) -> usize {
 
 /// Whether the period right after `word` belongs to it: initialisms ("U.S."), single capital
 /// initials ("John F."), and known abbreviations ("Mr.", "Inc.").
-fn keeps_period(word: &str, lower: &str, abbreviations: &Abbreviations) -> bool {
+fn keeps_period(word: &str, abbreviations: &Abbreviations) -> bool {
     if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true;
     }
@@ -218,7 +235,7 @@ fn keeps_period(word: &str, lower: &str, abbreviations: &Abbreviations) -> bool 
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase();
     }
-    abbreviations.contains(lower)
+    abbreviations.contains(word)
 }
 
 /// The end of a punctuation token: runs of dots and of dashes stay together ("...", "--").

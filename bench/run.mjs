@@ -1,0 +1,224 @@
+// The in-browser benchmark: newsmark's wasm, compromise and wink-nlp (with its lite English
+// model) on the same news text, in one headless Chromium, one after the other on the page's main
+// thread; then the 50 KB analysis time and the time to the first highlight of the real page.
+// Run it with scripts/bench-browser, which builds the wasm first; see bench/README.md.
+//
+// Everything is served from local files by a small server here: bench/ at /, www/pkg/ at /pkg/,
+// compromise's browser build, and wink-nlp with its model bundled on the fly (both are CommonJS
+// packages without a browser build).
+
+import { createServer } from 'node:http';
+import { readFile, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, serve as serveWww } from '../tests/e2e/helpers.mjs';
+import { SAMPLES } from '../www/samples.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MODULES = join(ROOT, 'node_modules');
+
+/** Bytes of text each library is timed on, and how many timed runs each gets. */
+const COMPARE_BYTES = Number(process.env.BENCH_BYTES ?? 256 * 1024);
+const RUNS = { newsmark: 9, compromise: 3, wink: 3 };
+
+/** PolNeAR's articles when present, else the golden test texts: the same as benches/analyze.rs. */
+async function articles() {
+  const evalDir = process.env.NEWSMARK_EVAL_DIR ?? resolve(ROOT, '../shared/eval');
+  const texts = [];
+  for (const split of ['train', 'dev', 'test']) {
+    const dir = join(evalDir, 'polnear', split, 'text');
+    if (!existsSync(dir)) continue;
+    for (const name of (await readdir(dir)).sort()) texts.push((await readFile(join(dir, name), 'utf8')).trim());
+  }
+  if (texts.length) return { texts, source: 'PolNeAR news articles' };
+  const golden = join(ROOT, 'tests/golden');
+  for (const name of (await readdir(golden)).sort()) {
+    const file = await readFile(join(golden, name), 'utf8');
+    const text = file.split('=== text\n')[1]?.split('\n=== actors')[0];
+    if (text) texts.push(text.trim());
+  }
+  return { texts, source: 'the golden test texts (no PolNeAR found)' };
+}
+
+/** About `bytes` UTF-8 bytes of whole articles separated by blank lines, cut at a char. */
+function corpus(texts, bytes) {
+  const parts = [];
+  let length = 0;
+  for (let i = 0; length < bytes; i++) {
+    const part = `${texts[i % texts.length]}\n\n`;
+    parts.push(part);
+    length += Buffer.byteLength(part);
+  }
+  return Buffer.from(parts.join('')).subarray(0, bytes).toString('utf8').replace(/\uFFFD$/, '');
+}
+
+/**
+ * One browser script that defines `globalThis.winkBundle` from a CommonJS entry file and every
+ * file it requires (relative paths and `.json` only, which is all wink-nlp and its model use).
+ */
+async function bundleCommonJs(entries) {
+  const modules = new Map();
+  const visit = async (file) => {
+    if (modules.has(file)) return;
+    const source = await readFile(file, 'utf8');
+    modules.set(file, null);
+    const requires = new Map();
+    if (!file.endsWith('.json')) {
+      for (const [, spec] of source.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)) {
+        if (!spec.startsWith('.')) continue;
+        let target = resolve(dirname(file), spec);
+        if (!existsSync(target) && existsSync(`${target}.js`)) target = `${target}.js`;
+        requires.set(spec, target);
+        await visit(target);
+      }
+    }
+    modules.set(file, { source, requires });
+  };
+  for (const entry of Object.values(entries)) await visit(entry);
+  const ids = new Map([...modules.keys()].map((file, i) => [file, i]));
+  const defs = [...modules].map(([file, { source, requires }]) => {
+    const table = JSON.stringify(Object.fromEntries([...requires].map(([spec, target]) => [spec, ids.get(target)])));
+    const body = file.endsWith('.json') ? `module.exports = ${source};` : source;
+    return `[${table}, function (module, exports, require) {\n${body}\n}]`;
+  });
+  const exported = Object.entries(entries).map(([name, file]) => `${JSON.stringify(name)}: load(${ids.get(file)})`);
+  return `(() => {
+const defs = [${defs.join(',\n')}];
+const cache = [];
+function load(id) {
+  if (cache[id]) return cache[id].exports;
+  const module = { exports: {} };
+  cache[id] = module;
+  const [table, define] = defs[id];
+  define(module, module.exports, (spec) => load(table[spec]));
+  return module.exports;
+}
+globalThis.winkBundle = { ${exported.join(', ')} };
+})();\n`;
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
+
+/** Serves the benchmark page and the libraries; resolves to its base URL. */
+async function serveBench() {
+  const wink = await bundleCommonJs({
+    nlp: join(MODULES, 'wink-nlp/src/wink-nlp.js'),
+    model: join(MODULES, 'wink-eng-lite-web-model/dist/model.js'),
+  });
+  const routes = {
+    '/': join(ROOT, 'bench/index.html'),
+    '/compromise.js': join(MODULES, 'compromise/builds/compromise.js'),
+  };
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url, 'http://localhost').pathname;
+    if (path === '/wink.js') {
+      response.writeHead(200, { 'content-type': TYPES['.js'] });
+      return response.end(wink);
+    }
+    const file = routes[path] ?? (path.startsWith('/pkg/') && !path.includes('..') ? join(ROOT, 'www', path) : null);
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+const mbPerS = (bytes, ms) => bytes / 1e6 / (ms / 1000);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Times each library in the benchmark page; returns {name: {ms: [...], bytes, found}}. */
+async function compareLibraries(page, text, article) {
+  await page.waitForFunction(() => window.bench?.ready === true, null, { timeout: 120_000 });
+  const results = {};
+  for (const [name, runs] of Object.entries(RUNS)) {
+    results[name] = await page.evaluate(([n, t, r]) => window.bench.time(n, t, r), [name, text, runs]);
+  }
+  const article50 = await page.evaluate(([t]) => window.bench.time('newsmark', t, 21), [article]);
+  const megabyte = corpusOf(text, 1 << 20);
+  const large = await page.evaluate(([t]) => window.bench.time('newsmark', t, 5), [megabyte]);
+  return { results, article50, large, megabyteBytes: Buffer.byteLength(megabyte) };
+}
+
+/** `text` repeated to `bytes` UTF-8 bytes (the libraries' text, for the 1 MB newsmark figure). */
+function corpusOf(text, bytes) {
+  return corpus([text.trim()], bytes);
+}
+
+/** Time to the first highlight on the real page (www/), measured as tests/e2e/perf does. */
+async function firstHighlight(times) {
+  const www = await serveWww();
+  const figures = [];
+  try {
+    for (let i = 0; i < times; i++) {
+      const browser = await launch();
+      try {
+        const { page } = browser;
+        await page.goto(www.url);
+        await page.fill('#nm-input', SAMPLES[0].text);
+        await page.waitForFunction(() => performance.getEntriesByName('newsmark:first-highlight').length > 0, null, {
+          timeout: 60_000,
+        });
+        figures.push(await page.evaluate(() => ({
+          firstHighlightMs: Math.round(performance.getEntriesByName('newsmark:first-highlight')[0].startTime),
+          wasmLoadMs: Math.round(Number(document.querySelector('#nm-status').dataset.loadMs)),
+        })));
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    www.close();
+  }
+  return figures;
+}
+
+async function main() {
+  const { texts, source } = await articles();
+  const text = corpus(texts, COMPARE_BYTES);
+  const article = corpus(texts, 50 * 1024);
+  const bytes = Buffer.byteLength(text);
+  console.log(`bench-browser: ${source}; ${bytes} bytes for the comparison`);
+
+  const server = await serveBench();
+  const browser = await launch();
+  let compared;
+  try {
+    const { page, problems } = browser;
+    await page.goto(server.url);
+    compared = await compareLibraries(page, text, article);
+    if (problems.length) console.log(`bench-browser: page problems:\n  ${problems.join('\n  ')}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  const rows = Object.entries(compared.results).map(([name, r]) => {
+    const ms = median(r.ms);
+    return { name, ms, speed: mbPerS(bytes, ms), found: r.found, runs: r.ms.length };
+  });
+  const speed = Object.fromEntries(rows.map((r) => [r.name, r.speed]));
+  console.log(`\nSame ${(bytes / 1024).toFixed(0)} KB text, main thread, median of the timed runs:`);
+  console.log('  library      median ms    MB/s   runs  found (actors+quotes+terms / entities)');
+  for (const r of rows) {
+    console.log(`  ${r.name.padEnd(11)} ${r.ms.toFixed(1).padStart(10)} ${r.speed.toFixed(2).padStart(7)} ${String(r.runs).padStart(6)}  ${r.found}`);
+  }
+  console.log(`  newsmark / compromise: ${(speed.newsmark / speed.compromise).toFixed(0)}×`);
+  console.log(`  newsmark / wink-nlp:   ${(speed.newsmark / speed.wink).toFixed(0)}×`);
+  const articleMs = median(compared.article50.ms);
+  console.log(`\nnewsmark, a 50 KB article: ${articleMs.toFixed(2)} ms (median of ${compared.article50.ms.length})`);
+  const largeMs = median(compared.large.ms);
+  console.log(`newsmark, 1 MB: ${largeMs.toFixed(0)} ms, ${mbPerS(compared.megabyteBytes, largeMs).toFixed(2)} MB/s`);
+
+  const highlights = await firstHighlight(3);
+  const firsts = highlights.map((f) => f.firstHighlightMs);
+  console.log(`\nreal page, first highlight after navigation with a pasted article: median ${median(firsts)} ms ` +
+    `(runs: ${firsts.join(', ')} ms; wasm load + warm-up: ${highlights.map((f) => f.wasmLoadMs).join(', ')} ms)`);
+}
+
+await main();
