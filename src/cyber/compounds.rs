@@ -25,24 +25,31 @@ const RELATIONS: [&str; 9] = ["based", "like", "linked", "related", "style", "ty
 #[derive(Default)]
 pub struct Names {
     by_hash: HashMap<u64, u32, FastHash>,
+    /// The product-shaped ones among them, which any case names.
+    products: HashMap<u64, u32, FastHash>,
 }
 
 impl Names {
     /// The single-word canonical names of the cyber entries of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Names {
-        let mut by_hash = HashMap::default();
+        let mut names = Names::default();
         for (index, entry) in lexicon.entries.iter().enumerate() {
             let named = matches!(entry.class, Class::Cyber(TermCategory::Malware | TermCategory::ThreatActor));
             if named && !entry.name.contains(' ') {
-                by_hash.entry(fold_hash(entry.name)).or_insert(index as u32);
+                let hash = fold_hash(entry.name);
+                names.by_hash.entry(hash).or_insert(index as u32);
+                if is_product_shaped(entry.name) {
+                    names.products.entry(hash).or_insert(index as u32);
+                }
             }
         }
-        Names { by_hash }
+        names
     }
 
-    /// The entry whose canonical name is `word` in any case.
-    fn get(&self, lexicon: &Lexicon, word: &str) -> Option<u32> {
-        let &index = self.by_hash.get(&fold_hash(word))?;
+    /// The entry of `names` whose canonical name is `word` in any case; `hash` is the folded
+    /// hash of `word`.
+    fn get(names: &HashMap<u64, u32, FastHash>, lexicon: &Lexicon, word: &str, hash: u64) -> Option<u32> {
+        let &index = names.get(&hash)?;
         let name = lexicon.entries.get(index as usize)?.name;
         name.eq_ignore_ascii_case(word).then_some(index)
     }
@@ -63,8 +70,9 @@ pub struct Compound {
     pub needs_context: bool,
 }
 
-/// Every name of `names` found inside, or in another case as, a word token of `doc`.
-pub fn find(doc: &Document, lexicon: &Lexicon, names: &Names) -> Vec<Compound> {
+/// Every name of `names` found inside, or in another case as, a word token of `doc`;
+/// `hashes` are the folded token hashes.
+pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, names: &Names) -> Vec<Compound> {
     let mut found = Vec::new();
     let bytes = doc.text.as_bytes();
     for (i, token) in doc.tokens.iter().enumerate() {
@@ -73,21 +81,24 @@ pub fn find(doc: &Document, lexicon: &Lexicon, names: &Names) -> Vec<Compound> {
         }
         let start = token.start as usize;
         let word = doc.token_text(i);
-        let last = bytes[token.end as usize - 1];
-        let hit = |stem: &str| names.get(lexicon, stem).map(|entry| (stem.len(), entry));
-        let reading = match last {
-            b'e' | b'E' => strip_ascii_suffix(word, ".exe").and_then(|stem| hit(stem)).map(|(_, entry)| (word.len(), entry)),
-            b'T' => word.strip_suffix("RAT").and_then(hit).map(|(_, entry)| (word.len(), entry)),
+        let hit = |stem: &str| Names::get(&names.by_hash, lexicon, stem, fold_hash(stem));
+        // Only these endings and hyphens can hide a name: most words cost a byte test.
+        let reading = match bytes[token.end as usize - 1] {
+            b'e' | b'E' => strip_ascii_suffix(word, ".exe").and_then(hit).map(|entry| (word.len(), entry)),
+            b'T' => word.strip_suffix("RAT").filter(|stem| !stem.is_empty()).and_then(hit).map(|entry| (word.len(), entry)),
             _ => None,
         };
-        let reading = reading
-            .or_else(|| word.split_once('-').filter(|(_, rest)| RELATIONS.contains(rest)).and_then(|(stem, _)| hit(stem)));
+        let related = || {
+            let (stem, rest) = word.split_once('-')?;
+            RELATIONS.contains(&rest).then(|| hit(stem).map(|entry| (stem.len(), entry)))?
+        };
+        let reading = reading.or_else(|| if word.as_bytes().contains(&b'-') { related() } else { None });
         if let Some((len, entry)) = reading {
             found.push(Compound { start, end: start + len, token: i, entry, needs_context: false });
-        } else if let Some((len, entry)) = hit(word).filter(|&(_, entry)| is_product_shaped(lexicon.entries[entry as usize].name)) {
+        } else if let Some(entry) = hashes.get(i).and_then(|&hash| Names::get(&names.products, lexicon, word, hash)) {
             // A product-shaped name in any case: written with inner capitals it is a name,
             // in one case it may be the ordinary word.
-            found.push(Compound { start, end: start + len, token: i, entry, needs_context: !is_product_shaped(word) });
+            found.push(Compound { start, end: start + word.len(), token: i, entry, needs_context: !is_product_shaped(word) });
         }
     }
     found

@@ -121,7 +121,7 @@ pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTab
     add_indicators(doc, lexicon, tables, &mut candidates);
     add_ids(doc, tables, &mut candidates);
     let places = add_lexicon_names(doc, hashes, lexicon, &mut candidates);
-    add_compounds(doc, lexicon, tables, &mut candidates);
+    add_compounds(doc, hashes, lexicon, tables, &mut candidates);
     let malware_words = add_vocabulary(doc, hashes, tables, &places, &mut candidates);
     add_shaped_names(doc, hashes, tables, &places, &malware_words, &mut candidates);
 
@@ -213,8 +213,8 @@ fn add_lexicon_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon, out: &mu
 }
 
 /// Known names inside longer words or in other cases ([`compounds`]).
-fn add_compounds(doc: &Document, lexicon: &Lexicon, tables: &CyberTables, out: &mut Vec<Candidate>) {
-    for found in compounds::find(doc, lexicon, &tables.names) {
+fn add_compounds(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables, out: &mut Vec<Candidate>) {
+    for found in compounds::find(doc, hashes, lexicon, &tables.names) {
         let Some(entry) = lexicon.entries.get(found.entry as usize) else { continue };
         let Class::Cyber(category) = entry.class else { continue };
         out.push(Candidate {

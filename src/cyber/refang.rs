@@ -26,8 +26,10 @@ pub struct Refanged {
     /// The refanged bytes, all ASCII.
     pub bytes: Vec<u8>,
     /// For each refanged byte, the offset in the text of the byte or stand-in it came from,
-    /// plus one final entry: the end of the run.
+    /// plus one final entry: the end of the run. Empty when the run needed no refanging:
+    /// then refanged byte `k` is text byte `offset + k`.
     origin: Vec<usize>,
+    offset: usize,
 }
 
 impl Refanged {
@@ -35,6 +37,13 @@ impl Refanged {
     pub fn refang(&mut self, run: &[u8], offset: usize) {
         self.bytes.clear();
         self.origin.clear();
+        self.offset = offset;
+        // Every stand-in starts with a bracket and every defanged scheme has an x: a run with
+        // neither (most runs) is copied as it is, without an offset map.
+        if !run.iter().any(|&b| matches!(b, b'[' | b'(' | b'{' | b'x' | b'X')) {
+            self.bytes.extend_from_slice(run);
+            return;
+        }
         let mut i = 0;
         while i < run.len() {
             if let Some((from, to)) = stand_in_at(run, i) {
@@ -63,7 +72,10 @@ impl Refanged {
 
     /// The text offset where refanged byte `k` starts (`k == len` gives the run's end).
     pub fn start_of(&self, k: usize) -> usize {
-        self.origin[k.min(self.origin.len() - 1)]
+        match self.origin.last() {
+            Some(&end) => self.origin.get(k).copied().unwrap_or(end),
+            None => self.offset + k.min(self.bytes.len()),
+        }
     }
 }
 
@@ -122,6 +134,7 @@ mod tests {
         // Not after an indicator character, or not a scheme: left alone.
         assert_eq!(refanged("[.]com").0, "[.]com");
         assert_eq!(refanged("hxxpx").0, "hxxpx");
+        assert_eq!(refanged("1.2.3.4").0, "1.2.3.4");
     }
 
     #[test]
@@ -129,5 +142,8 @@ mod tests {
         let (text, starts) = refanged("a[.]b");
         assert_eq!(text, "a.b");
         assert_eq!(starts, vec![0, 1, 4, 5]);
+        let mut plain = Refanged::default();
+        plain.refang(b"a.b", 10);
+        assert_eq!((0..=3).map(|k| plain.start_of(k)).collect::<Vec<_>>(), vec![10, 11, 12, 13]);
     }
 }

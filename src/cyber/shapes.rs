@@ -83,7 +83,7 @@ pub fn find(doc: &Document, malware_words: &[Range<usize>], places: &[Range<usiz
                 }
                 continue;
             }
-            Some((_, suffix)) if lists.actor_suffixes.contains(suffix) && is_capitalised(word) => {
+            Some((_, suffix)) if is_capitalised(word) && is_capitalised(suffix) && lists.actor_suffixes.contains(suffix) => {
                 if !is_place(i) && !(lists.is_function_word)(word) {
                     found.push(ShapedName { tokens: i..i + 2, actor: true, needs_context: true, case_free: false });
                 }
