@@ -46,9 +46,9 @@ impl Vetoes {
 
 /// Every candidate name, sorted and non-overlapping.
 pub fn collect(inputs: &Inputs, titles: &Titles, vetoes: &Vetoes, labels: &[Label]) -> Vec<Candidate> {
-    let mut candidates = from_labels(labels);
+    let (mut candidates, misc) = from_labels(labels);
     let known = inputs.lexicon.find(inputs.doc, inputs.hashes, |e| e.class.actor_kind().is_some());
-    merge_lexicon(&mut candidates, &known, inputs);
+    merge_lexicon(&mut candidates, &known, &misc, inputs);
     let chrome = chrome_paragraphs(inputs, vetoes);
     candidates.retain_mut(|c| {
         trim(c, inputs, titles);
@@ -70,9 +70,10 @@ fn names_cyber_term(candidate: &Candidate, inputs: &Inputs) -> bool {
     })
 }
 
-/// Spans of B/I labels of one type; MISC is not an actor and is left out.
-fn from_labels(labels: &[Label]) -> Vec<Candidate> {
+/// Spans of B/I labels of one type; MISC is not an actor, and its spans are returned apart.
+fn from_labels(labels: &[Label]) -> (Vec<Candidate>, Vec<Range<usize>>) {
     let mut out = Vec::new();
+    let mut misc = Vec::new();
     let mut i = 0;
     while i < labels.len() {
         let (Label::Begin(kind) | Label::Inside(kind)) = labels[i] else {
@@ -88,15 +89,19 @@ fn from_labels(labels: &[Label]) -> Vec<Candidate> {
             EntityType::Person => ActorKind::Person,
             EntityType::Organization => ActorKind::Organization,
             EntityType::Location => ActorKind::Place,
-            EntityType::Misc => continue,
+            EntityType::Misc => {
+                misc.push(start..i);
+                continue;
+            }
         };
         out.push(Candidate { tokens: start..i, kind, entry: None });
     }
-    out
+    (out, misc)
 }
 
 /// Folds the lexicon's matches into the model's candidates (both sorted, non-overlapping).
-fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], inputs: &Inputs) {
+/// A known name inside a span the model called MISC stays out: "Japan" in "the Japan Open".
+fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], misc: &[Range<usize>], inputs: &Inputs) {
     let mut merged = Vec::with_capacity(candidates.len() + known.len());
     let mut model = std::mem::take(candidates).into_iter().peekable();
     for found in known {
@@ -106,6 +111,11 @@ fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], inputs: &I
         while model.peek().is_some_and(|c| c.tokens.end <= found.tokens.start) {
             merged.extend(model.next());
         }
+        // A model name already taken in covers this match too: "Ukraine Ukraine" over the
+        // second "Ukraine".
+        if merged.last().is_some_and(|c: &Candidate| c.tokens.end > found.tokens.start) {
+            continue;
+        }
         let overlapping: Vec<Candidate> = std::iter::from_fn(|| {
             model.next_if(|c| c.tokens.start < found.tokens.end)
         })
@@ -114,7 +124,7 @@ fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], inputs: &I
         match overlapping.as_slice() {
             // Only the model can vouch for a name that is also an ordinary word, and a
             // demonym is an adjective, not a name.
-            [] if demonym || found.flags & COMMON_WORD != 0 => {}
+            [] if demonym || found.flags & COMMON_WORD != 0 || overlaps(misc, &found.tokens) => {}
             [] => merged.push(Candidate { tokens: found.tokens.clone(), kind, entry: Some(found.entry) }),
             [one] if one.tokens == found.tokens && !demonym => {
                 let kind = reconcile(one.kind, entry.class, kind);
@@ -133,6 +143,12 @@ fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], inputs: &I
     }
     merged.extend(model);
     *candidates = merged;
+}
+
+/// Whether `tokens` overlaps any of the sorted, non-overlapping `spans`.
+fn overlaps(spans: &[Range<usize>], tokens: &Range<usize>) -> bool {
+    let first = spans.partition_point(|s| s.end <= tokens.start);
+    spans.get(first).is_some_and(|s| s.start < tokens.end)
 }
 
 /// The kind of a name both the model and the lexicon know: the lexicon settles organisation

@@ -22,6 +22,8 @@ use crate::text::{TokenKind, SPACE_BEFORE};
 
 /// At most this many roles are kept per actor.
 const MAX_ROLES: usize = 4;
+/// At most this many words between a role's organisation and its title ("top cyber").
+const MAX_ROLE_MODIFIERS: usize = 3;
 
 /// A growing actor.
 struct Cluster {
@@ -239,24 +241,25 @@ fn clean_name(inputs: &Inputs, tokens: Range<usize>) -> String {
 }
 
 /// The title or role written with a person's mention: before it ("Kremlin spokesman Dmitry
-/// Peskov", "Microsoft's president Brad Smith") or in apposition after it ("Dmitry Peskov, the
-/// Kremlin spokesman,").
+/// Peskov", "Microsoft's president Brad Smith"), before it across a comma ("South Korea's
+/// foreign minister, Park Jin,"), or in apposition after it ("Dmitry Peskov, the Kremlin
+/// spokesman,").
 fn find_role(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], member: usize) -> Option<(Range<usize>, Option<Gender>)> {
     let doc = inputs.doc;
     let tokens = candidates[member].tokens.clone();
-    if let Some(title) = titles.ending_at(inputs.hashes, tokens.start) {
-        let mut start = title.tokens.start;
-        // Take in the organisation or place the title belongs to, and its possessive.
-        let mut before = start;
-        if before > 0 && matches!(doc.token_text(before - 1), "'s" | "’s") {
-            before -= 1;
-        }
-        if let Some(owner) = candidates[..member].last().filter(|c| c.tokens.end == before && c.kind != ActorKind::Person) {
-            start = owner.tokens.start;
-        }
-        return Some((start..title.tokens.end, title.gender));
+    let role_before = |end: usize| {
+        let title = titles.ending_at(inputs.hashes, end)?;
+        Some((owner_start(inputs, candidates, member, title.tokens.start)..title.tokens.end, title.gender))
+    };
+    if let Some(role) = role_before(tokens.start) {
+        return Some(role);
     }
-    // Apposition: ", [the|a|an] [Owner['s]] title".
+    if tokens.start > 0 && doc.token_text(tokens.start - 1) == "," {
+        if let Some(role) = role_before(tokens.start - 1) {
+            return Some(role);
+        }
+    }
+    // Apposition: ", [the|a|an] [Owner['s]] [modifiers] title".
     let mut i = tokens.end;
     if doc.tokens.get(i).is_none_or(|_| doc.token_text(i) != ",") {
         return None;
@@ -272,9 +275,9 @@ fn find_role(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], member:
             i += 1;
         }
     }
-    // Allow up to two modifiers before the title ("the company's former chief executive"),
-    // but no closed-class word: "Peskov, who is president of" has no role.
-    for at in i..(i + 3).min(doc.tokens.len()) {
+    // Allow a few modifiers before the title ("the city's chief technology officer"), but no
+    // closed-class word: "Peskov, who is president of" has no role.
+    for at in i..(i + MAX_ROLE_MODIFIERS + 1).min(doc.tokens.len()) {
         if let Some(title) = titles.starting_at(inputs.hashes, at) {
             return Some((role_start..title.tokens.end, title.gender));
         }
@@ -284,4 +287,31 @@ fn find_role(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], member:
         }
     }
     None
+}
+
+/// Where a role that ends in a title starting at `title_start` begins: with the organisation or
+/// place it belongs to and its possessive ("Kremlin spokesman", "Microsoft's president"), and
+/// a few modifiers between them ("America's top cyber official").
+fn owner_start(inputs: &Inputs, candidates: &[Candidate], member: usize, title_start: usize) -> usize {
+    let doc = inputs.doc;
+    let owner_at = |end: usize| {
+        let before = if end > 0 && matches!(doc.token_text(end - 1), "'s" | "’s") { end - 1 } else { end };
+        candidates[..member].iter().rev().take(2).find(|c| c.tokens.end == before && c.kind != ActorKind::Person)
+    };
+    let mut start = title_start;
+    for _ in 0..=MAX_ROLE_MODIFIERS {
+        if let Some(owner) = owner_at(start) {
+            return owner.tokens.start;
+        }
+        let Some(previous) = start.checked_sub(1) else { break };
+        let word = doc.token_text(previous);
+        let modifier = doc.tokens[previous].kind == TokenKind::Word
+            && word.chars().next().is_some_and(char::is_lowercase)
+            && !inputs.grammar.is_function_word(word);
+        if !modifier {
+            break;
+        }
+        start = previous;
+    }
+    title_start
 }
