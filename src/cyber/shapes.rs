@@ -34,6 +34,10 @@ pub struct ShapedName {
 /// Whether `word` is a vendor's tracking id for a threat actor: a known prefix, an optional
 /// hyphen, and two to five digits, not an ATT&CK tactic id.
 pub fn is_actor_id(word: &str, prefixes: &HashSet<&'static str>) -> bool {
+    // Most words end in a letter: out at the first byte test.
+    if !word.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let digits_at = word.len() - word.bytes().rev().take_while(u8::is_ascii_digit).count();
     let (prefix, digits) = word.split_at(digits_at);
     let prefix = prefix.strip_suffix('-').unwrap_or(prefix);
@@ -111,6 +115,10 @@ fn is_upper(word: &str) -> bool {
 
 /// A capital then lower case: "Ryuk".
 fn is_capitalised(word: &str) -> bool {
+    // A first byte that is ASCII but no capital settles most words at once.
+    if word.as_bytes().first().is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return false;
+    }
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase())
 }
