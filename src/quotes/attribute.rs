@@ -38,6 +38,8 @@ const NARRATION_WINDOW: usize = 60;
 const PRONOUN_LOOKBACK: usize = 400;
 /// Most tokens (determiners, marks) before a mention that still opens its sentence.
 const MAX_SUBJECT_OFFSET: usize = 3;
+/// Tokens from the start of a sentence searched for its subject.
+const SUBJECT_WINDOW: usize = 24;
 /// Most actor mentions a pronoun weighs.
 const MAX_CANDIDATES: usize = 40;
 
@@ -72,7 +74,14 @@ pub fn attribute(
     let mut quotes = Vec::with_capacity(quotations.len());
     for (k, quotation) in quotations.iter().enumerate() {
         let cue = find_cue(&reader, quotations, k);
+        let inside = !quotation.continues
+            && !opens_sentence(&reader, quotation, doc.paragraphs[doc.paragraph_of(quotation.tokens.start)].start);
         let speaker = match cue.as_ref().and_then(|c| c.speaker.clone()) {
+            Some(speaker) => Some(speaker),
+            None if inside => sentence_subject(&reader, quotations, k),
+            None => None,
+        };
+        let speaker = match speaker {
             Some(speaker) => Some(resolve(&reader, lexicon, speaker, last_named.as_ref())),
             None if cue.is_none() => inherit(&reader, lexicon, quotations, &resolved, k, last_named.as_ref()),
             None => None,
@@ -188,6 +197,9 @@ fn trailer(reader: &Reader, quotation: &Quotation, window: Range<usize>) -> Opti
     } else {
         AFTER_WINDOW
     };
+    if let Some(cue) = dash_signature(reader, window.start, window.end) {
+        return Some(cue);
+    }
     for t in j..window.end.min(j + reach) {
         if is_terminal(reader, t) || doc.tokens[t].kind == TokenKind::Quote {
             break;
@@ -217,7 +229,23 @@ fn trailer(reader: &Reader, quotation: &Quotation, window: Range<usize>) -> Opti
 }
 
 fn is_lead_punct(text: &str) -> bool {
-    matches!(text, "," | "(" | "-" | "--") || text.starts_with(['—', '–'])
+    matches!(text, "," | "(") || is_dash(text)
+}
+
+fn is_dash(text: &str) -> bool {
+    text.starts_with(['-', '—', '–', '―'])
+}
+
+/// `“…” ― Jane Smith`: a quotation signed after a dash, the name closing the sentence.
+fn dash_signature(reader: &Reader, from: usize, hi: usize) -> Option<Cue> {
+    let doc = reader.doc;
+    if from >= hi || doc.tokens[from].kind != TokenKind::Punct || !is_dash(doc.token_text(from)) {
+        return None;
+    }
+    let speaker = reader.phrase_starting(from + 1, hi).filter(|s| s.kind == SpeakerKind::Name)?;
+    let tail = speaker.span.end;
+    let closes = tail >= hi || is_terminal(reader, tail) || doc.tokens[tail].kind == TokenKind::Quote;
+    closes.then(|| Cue { tokens: from..from + 1, speaker: Some(speaker) })
 }
 
 /// `X said: “…”`, `X said that “…”`, `according to X, “…”`, `X described it as “…”`: the
@@ -255,6 +283,74 @@ fn lead_in(reader: &Reader, window: Range<usize>) -> Option<Cue> {
         }
     }
     speakerless
+}
+
+/// The subject of the sentence around quotation `k`, for a quotation inside a sentence whose
+/// cue names no speaker or that has no cue: in "Trump urged his supporters to check that it is
+/// “on the up and up.”" or a headline ("Obama Calls Trends ‘Terrifying’") the quoted words are
+/// the subject's. The subject is the first person or organisation, subject pronoun or speaker
+/// noun phrase of the sentence that does not follow a preposition, outside earlier quotations.
+fn sentence_subject(reader: &Reader, quotations: &[Quotation], k: usize) -> Option<Speaker> {
+    let doc = reader.doc;
+    let start = quotations[k].tokens.start;
+    let sentence = doc.sentences[doc.sentence_of(start)].start;
+    let end = start.min(sentence + SUBJECT_WINDOW);
+    let mut earlier = quotations[..k].partition_point(|q| q.tokens.end <= sentence);
+    let mut t = sentence;
+    while t < end {
+        if let Some(q) = quotations[..k].get(earlier).filter(|q| q.tokens.start <= t) {
+            t = t.max(q.tokens.end);
+            earlier += 1;
+            continue;
+        }
+        if let Some(subject) = subject_at(reader, t, sentence) {
+            return Some(subject);
+        }
+        t += 1;
+    }
+    None
+}
+
+/// A sentence subject starting at token `t`, for [`sentence_subject`].
+fn subject_at(reader: &Reader, t: usize, sentence: usize) -> Option<Speaker> {
+    let doc = reader.doc;
+    if doc.tokens[t].kind != TokenKind::Word || after_preposition(reader, t, sentence) {
+        return None;
+    }
+    if let Some(m) = reader.mention_starting(t) {
+        let kind = reader.actors.actors.get(m.actor).map(|a| a.kind);
+        return (kind != Some(ActorKind::Place)).then(|| Speaker {
+            span: m.tokens.clone(),
+            actor: Some(m.actor),
+            kind: SpeakerKind::Name,
+        });
+    }
+    let word = reader.lower(t);
+    if let Some(referent) = reader.speech.pronoun(&word) {
+        // "it" opens too many clauses ("it is") to stand for an organisation here.
+        return (referent != Referent::Organization).then(|| Speaker {
+            span: t..t + 1,
+            actor: None,
+            kind: SpeakerKind::Pronoun(referent),
+        });
+    }
+    let next_is_noun = t + 1 < doc.tokens.len() && reader.speech.is_speaker_noun(&reader.lower(t + 1));
+    if reader.capitalized(t) || !reader.speech.is_speaker_noun(&word) || next_is_noun {
+        return None;
+    }
+    reader.phrase_ending(t, sentence).filter(|s| {
+        s.kind == SpeakerKind::Noun && reader.plausible(s) && !after_preposition(reader, s.span.start, sentence)
+    })
+}
+
+/// Whether the word before token `t` (in its sentence) is a preposition or another closed-class
+/// word that makes what follows an object rather than a subject ("in Tulsa", "with Trump").
+fn after_preposition(reader: &Reader, t: usize, sentence: usize) -> bool {
+    if t <= sentence || reader.doc.tokens[t - 1].kind != TokenKind::Word {
+        return false;
+    }
+    let word = reader.lower(t - 1);
+    reader.speech.is_function_word(&word) && !reader.speech.is_determiner(&word) && !matches!(&*word, "and" | "but")
 }
 
 /// The speaker of a quotation without a cue, taken from the previous quotation or the

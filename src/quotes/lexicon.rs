@@ -45,6 +45,8 @@ pub struct SpeechLexicon {
     fillers: HashSet<&'static str>,
     determiners: HashSet<&'static str>,
     links: HashSet<&'static str>,
+    /// Closed-class words ("and", "who", "after"): a speaker phrase never ends with one.
+    function_words: HashSet<&'static str>,
 }
 
 impl SpeechLexicon {
@@ -88,6 +90,7 @@ impl SpeechLexicon {
             fillers: data_lines(include_str!("../../data/grammar/cue_fillers.txt")).collect(),
             determiners: data_lines(include_str!("../../data/grammar/determiners.txt")).collect(),
             links: data_lines(include_str!("../../data/grammar/speaker_links.txt")).collect(),
+            function_words: data_lines(include_str!("../../data/grammar/function_words.txt")).collect(),
         }
     }
 
@@ -128,6 +131,12 @@ impl SpeechLexicon {
     /// Whether `word` (lower-case) opens a noun phrase ("a", "the", "their").
     pub fn is_determiner(&self, word: &str) -> bool {
         self.determiners.contains(word)
+    }
+
+    /// Whether `word` (lower-case) is a closed-class word: an article, pronoun, conjunction,
+    /// preposition or sentence-opening adverb.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains(word)
     }
 
     /// Whether `word` (lower-case) ties a speaker noun to a body ("a spokesman for").

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::lexicon::{Referent, SpeechLexicon};
 use crate::actors::{Found, Mention};
+use crate::analysis::ActorKind;
 use crate::text::{Document, TokenKind};
 
 /// Most tokens a speaker noun phrase may have.
@@ -76,7 +77,7 @@ impl<'a, 't> Reader<'a, 't> {
     }
 
     /// The actor mention whose name or role starts at token `i`, if any.
-    fn mention_starting(&self, i: usize) -> Option<&'a Mention> {
+    pub fn mention_starting(&self, i: usize) -> Option<&'a Mention> {
         let mentions = &self.actors.mentions;
         let from = mentions.partition_point(|m| m.tokens.start < i);
         if let Some(m) = mentions.get(from).filter(|m| m.tokens.start == i) {
@@ -99,10 +100,31 @@ impl<'a, 't> Reader<'a, 't> {
         if end <= lo {
             return None;
         }
-        if self.is_punct(end - 1, ",") {
-            return self.across_appositive(end - 1, lo);
+        let speaker = if self.is_punct(end - 1, ",") {
+            self.across_appositive(end - 1, lo)
+        } else {
+            self.phrase_ending(end - 1, lo)
+        };
+        // "Moscow said": a place names its government only right before the verb.
+        speaker.filter(|s| self.plausible(s) && (s.span.end == cue || !self.is_place(s)))
+    }
+
+    /// Whether a phrase read as a speaker can name one. A phrase that is not an actor mention
+    /// never starts or ends with a closed-class word: "the car and", "an architect who",
+    /// "Meanwhile" are the edges of a clause, not speakers.
+    pub fn plausible(&self, speaker: &Speaker) -> bool {
+        if speaker.actor.is_some() || matches!(speaker.kind, SpeakerKind::Pronoun(_)) {
+            return true;
         }
-        self.phrase_ending(end - 1, lo)
+        let (first, last) = (speaker.span.start, speaker.span.end - 1);
+        let first_word = self.lower(first);
+        let opens = !self.speech.is_function_word(&first_word) || self.speech.is_determiner(&first_word);
+        opens && !self.speech.is_function_word(&self.lower(last))
+    }
+
+    /// Whether the speaker is a place actor.
+    pub fn is_place(&self, speaker: &Speaker) -> bool {
+        speaker.actor.and_then(|a| self.actors.actors.get(a)).is_some_and(|actor| actor.kind == ActorKind::Place)
     }
 
     /// "Smith, the agency’s director, said": the name before the appositive that ends with the
@@ -191,6 +213,10 @@ impl<'a, 't> Reader<'a, 't> {
     /// The speaker phrase starting at token `first` ("said Kremlin spokesman Dmitry Peskov",
     /// "according to a senior official"), not reaching token `hi`.
     pub fn phrase_starting(&self, first: usize, hi: usize) -> Option<Speaker> {
+        self.phrase_from(first, hi).filter(|s| self.plausible(s) && !self.is_place(s))
+    }
+
+    fn phrase_from(&self, first: usize, hi: usize) -> Option<Speaker> {
         if first >= hi {
             return None;
         }

@@ -258,7 +258,7 @@ t!(
     "The company issued a statement saying “we take security seriously.”",
     "[“we take security seriously.”] @a statement ^saying"
 );
-t!(noun_not_cue, "The reports of “rigged” votes spread.", "[“rigged”]*");
+t!(noun_not_cue, "The reports of “rigged” votes spread.", "[“rigged”]* @The reports");
 
 // Speakers that are not actors.
 t!(title_phrase, "“We will respond,” the Kremlin spokesman said.", "[“We will respond,”] @the Kremlin spokesman ^said");
