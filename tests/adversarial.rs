@@ -425,37 +425,31 @@ fn one_line_10_mb_scales() {
 }
 
 #[test]
-#[ignore = "quadratic: tracked: text::segment (run of closing marks)"]
 fn wall_of_straight_double_quotes_scales() {
     scales_linearly(&STRAIGHT_DOUBLE_QUOTES);
 }
 
 #[test]
-#[ignore = "quadratic: tracked: text::segment (run of closing marks)"]
 fn wall_of_left_double_quotes_scales() {
     scales_linearly(&LEFT_DOUBLE_QUOTES);
 }
 
 #[test]
-#[ignore = "quadratic: tracked: text::segment (run of closing marks)"]
 fn wall_of_right_double_quotes_scales() {
     scales_linearly(&RIGHT_DOUBLE_QUOTES);
 }
 
 #[test]
-#[ignore = "quadratic: tracked: text::segment (run of closing marks)"]
 fn wall_of_straight_single_quotes_scales() {
     scales_linearly(&STRAIGHT_SINGLE_QUOTES);
 }
 
 #[test]
-#[ignore = "quadratic: tracked: text::segment (run of closing marks)"]
 fn wall_of_right_single_quotes_scales() {
     scales_linearly(&RIGHT_SINGLE_QUOTES);
 }
 
 #[test]
-#[ignore = "quadratic: tracked: text::segment (run of closing marks)"]
 fn wall_of_mixed_marks_scales() {
     scales_linearly(&MIXED_MARKS);
 }
@@ -466,7 +460,6 @@ fn quotes_with_cues_but_no_actor_scale() {
 }
 
 #[test]
-#[ignore = "quadratic: tracked: text::segment (run of closing marks)"]
 fn nested_quotations_10_000_deep_scale() {
     scales_linearly(&NESTED_QUOTES);
 }
