@@ -145,8 +145,14 @@ fn opens_sentence(reader: &Reader, quotation: &Quotation, paragraph_start: usize
     start == paragraph_start || is_terminal(reader, start - 1)
 }
 
+/// Sentence-ending punctuation; a period right before a comma or a closing parenthesis ends an
+/// abbreviation ("McConnell, R-Ky., said", "Moore (D-Wis.) said"), not a sentence.
 fn is_terminal(reader: &Reader, i: usize) -> bool {
-    super::pairing::is_terminal(reader.doc, i)
+    let doc = reader.doc;
+    super::pairing::is_terminal(doc, i)
+        && !(doc.token_text(i) == "."
+            && doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Punct)
+            && matches!(doc.token_text(i + 1), "," | ")"))
 }
 
 /// The speech cue starting at token `t`: a verb form or a cue phrase, with its flags. A word
@@ -302,6 +308,10 @@ fn sentence_subject(reader: &Reader, quotations: &[Quotation], k: usize) -> Opti
             t = t.max(q.tokens.end);
             earlier += 1;
             continue;
+        }
+        // "… said that police video did not give “…”": what follows "that" is reported.
+        if t > sentence && reader.lower(t) == "that" && doc.tokens[t - 1].kind == TokenKind::Word {
+            return None;
         }
         if let Some(subject) = subject_at(reader, t, sentence) {
             return Some(subject);

@@ -18,6 +18,9 @@ const MAX_MODIFIERS: usize = 2;
 /// Most tokens an appositive between commas may have ("Smith, the agency’s director, said").
 const MAX_APPOSITIVE: usize = 12;
 
+/// Most tokens a parenthesis between a speaker and its verb may span ("(D-Wis.)").
+const MAX_PARENTHESIS: usize = 8;
+
 /// A speaker as written next to its cue.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Speaker {
@@ -96,6 +99,13 @@ impl<'a, 't> Reader<'a, 't> {
             && self.speech.is_filler(&self.lower(end - 1))
         {
             end -= 1;
+        }
+        // "Chaffetz (R-Utah) said": the speaker stands before a short parenthesis.
+        if end > lo + 1 && self.is_punct(end - 1, ")") {
+            let floor = lo.max(end.saturating_sub(MAX_PARENTHESIS));
+            if let Some(open) = (floor..end - 1).rev().find(|&k| self.is_punct(k, "(")) {
+                end = open;
+            }
         }
         if end <= lo {
             return None;

@@ -397,3 +397,36 @@ fn deep_nesting_is_fast() {
     assert!(started.elapsed().as_secs() < 2);
     assert!(quotations.windows(2).all(|w| w[0].tokens.end <= w[1].tokens.start));
 }
+
+// Quotations inside a sentence whose cue names no speaker: the sentence subject.
+t!(
+    subject_without_speech_verb,
+    "{Donald Trump:pm} urged his supporters to make sure the vote is “on the up and up.”",
+    "[“on the up and up.”] @Donald Trump#0 ^urged"
+);
+t!(subject_of_headline, "{Obama:pm} Calls the Trends ‘Terrifying’", "[‘Terrifying’]* @Obama#0");
+t!(
+    subject_not_after_preposition,
+    "In {Tulsa:l}, {Jane Smith:pf} wants the shooting seen as “intolerable.”",
+    "[“intolerable.”] @Jane Smith#1"
+);
+t!(subject_pronoun, "She wants the shooting seen as “intolerable.”", "[“intolerable.”] @She");
+t!(reported_clause_not_subject, "Yesterday it emerged that police had acted “without delay.”", "[“without delay.”]");
+t!(
+    noun_verb_form_not_cue,
+    "Sitting at a lunch counter in the South was “an act of patriotism.”",
+    "[“an act of patriotism.”]"
+);
+
+// Signatures and cues past abbreviations.
+t!(dash_signature, "“We need a change.” ― {Jane Smith:pf}", "[“We need a change.”] @Jane Smith#0 ^―");
+t!(
+    abbreviation_before_verb,
+    "“We are ready,” {Mitch McConnell:pm}, R-Ky., said Tuesday.",
+    "[“We are ready,”] @Mitch McConnell#0 ^said"
+);
+t!(
+    parenthesis_before_verb,
+    "“We are ready,” {Gwen Moore:pf} (D-Wis.) said Friday.",
+    "[“We are ready,”] @Gwen Moore#0 ^said"
+);
