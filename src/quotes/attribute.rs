@@ -30,6 +30,8 @@ use crate::text::{Document, TokenKind};
 
 /// Tokens after a quotation searched for its cue.
 const AFTER_WINDOW: usize = 16;
+/// Tokens after a quotation searched for a cue past a long appositive.
+const LONG_APPOSITIVE_WINDOW: usize = 40;
 /// Tokens before a quotation searched for its cue.
 const BEFORE_WINDOW: usize = 48;
 /// Tokens before a cue-less quotation searched for a speech act of the narration.
@@ -133,7 +135,10 @@ fn find_cue(reader: &Reader, quotations: &[Quotation], k: usize) -> Option<Cue> 
     let before = previous_end.max(start.saturating_sub(BEFORE_WINDOW))..start;
     let after = end..next_start.max(end).min(end + AFTER_WINDOW);
     if opens_sentence(reader, quotation, paragraph.start) && !quotation.scare {
-        trailer(reader, quotation, after).or_else(|| lead_in(reader, before))
+        let long = end..next_start.max(end).min(end + LONG_APPOSITIVE_WINDOW);
+        trailer(reader, quotation, after)
+            .or_else(|| lead_in(reader, before))
+            .or_else(|| across_long_appositive(reader, long))
     } else {
         lead_in(reader, before).or_else(|| trailer(reader, quotation, after))
     }
@@ -230,6 +235,42 @@ fn trailer(reader: &Reader, quotation: &Quotation, window: Range<usize>) -> Opti
             return ends.then_some(Cue { tokens: cue, speaker: Some(speaker) });
         }
         return Some(Cue { tokens: cue, speaker });
+    }
+    None
+}
+
+/// `“…,” Michael McFaul, a senior fellow at the Hoover Institution and a former ambassador to
+/// Russia, said`: a name right after the quotation, an appositive too long for the trailer
+/// window, and the speech verb right after the appositive's closing comma.
+fn across_long_appositive(reader: &Reader, window: Range<usize>) -> Option<Cue> {
+    let doc = reader.doc;
+    let mut from = window.start;
+    while from < window.end && doc.tokens[from].kind == TokenKind::Punct && is_lead_punct(doc.token_text(from)) {
+        from += 1;
+    }
+    let name = reader.phrase_starting(from, window.end).filter(|s| s.kind == SpeakerKind::Name)?;
+    let comma = name.span.end;
+    if comma >= window.end || !reader.is_punct(comma, ",") {
+        return None;
+    }
+    for t in comma + 1..window.end {
+        if is_terminal(reader, t) || doc.tokens[t].kind == TokenKind::Quote {
+            return None;
+        }
+        if !reader.is_punct(t, ",") {
+            continue;
+        }
+        let mut verb = t + 1;
+        while verb < window.end
+            && doc.tokens[verb].kind == TokenKind::Word
+            && reader.speech.is_filler(&reader.lower(verb))
+        {
+            verb += 1;
+        }
+        let found = (verb < window.end).then(|| cue_at(reader, verb, window.end)).flatten();
+        if let Some((cue, _)) = found.filter(|(_, f)| !f.weak && !f.speaker_after && !f.as_object) {
+            return Some(Cue { tokens: cue, speaker: Some(name) });
+        }
     }
     None
 }

@@ -430,3 +430,8 @@ t!(
     "“We are ready,” {Gwen Moore:pf} (D-Wis.) said Friday.",
     "[“We are ready,”] @Gwen Moore#0 ^said"
 );
+t!(
+    long_appositive_before_verb,
+    "“We are ready,” {Jane Smith:pf}, a senior fellow at the institute and a former ambassador to the United Nations, said on Friday.",
+    "[“We are ready,”] @Jane Smith#0 ^said"
+);
