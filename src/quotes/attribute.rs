@@ -315,6 +315,12 @@ fn lead_in(reader: &Reader, window: Range<usize>) -> Option<Cue> {
                 cue.end = as_word + 1;
             }
         }
+        // "Dean poked at Trump during the debate, tweeting, “…”": a participle after a comma
+        // shares the sentence's subject.
+        let participle = t > sentence_start && reader.is_punct(t - 1, ",") && reader.lower(t).ends_with("ing");
+        if participle && !flags.speaker_after {
+            return Some(Cue { tokens: cue, speaker: first_subject(reader, &[], sentence_start, t - 1) });
+        }
         let speaker = if flags.speaker_after {
             reader.phrase_starting(cue.end, window.end)
         } else {
@@ -338,16 +344,22 @@ fn lead_in(reader: &Reader, window: Range<usize>) -> Option<Cue> {
 /// the subject's. The subject is the first person or organisation, subject pronoun or speaker
 /// noun phrase of the sentence that does not follow a preposition, outside earlier quotations.
 fn sentence_subject(reader: &Reader, quotations: &[Quotation], k: usize) -> Option<Speaker> {
-    let doc = reader.doc;
     let start = quotations[k].tokens.start;
-    let sentence = doc.sentences[doc.sentence_of(start)].start;
-    let end = start.min(sentence + SUBJECT_WINDOW);
-    let mut earlier = quotations[..k].partition_point(|q| q.tokens.end <= sentence);
+    let sentence = reader.doc.sentences[reader.doc.sentence_of(start)].start;
+    first_subject(reader, &quotations[..k], sentence, start)
+}
+
+/// The first subject between token `sentence`, a sentence start, and token `end`, skipping the
+/// `earlier` quotations.
+fn first_subject(reader: &Reader, earlier: &[Quotation], sentence: usize, end: usize) -> Option<Speaker> {
+    let doc = reader.doc;
+    let end = end.min(sentence + SUBJECT_WINDOW);
+    let mut next = earlier.partition_point(|q| q.tokens.end <= sentence);
     let mut t = sentence;
     while t < end {
-        if let Some(q) = quotations[..k].get(earlier).filter(|q| q.tokens.start <= t) {
+        if let Some(q) = earlier.get(next).filter(|q| q.tokens.start <= t) {
             t = t.max(q.tokens.end);
-            earlier += 1;
+            next += 1;
             continue;
         }
         // "… said that police video did not give “…”": what follows "that" is reported.
@@ -365,7 +377,7 @@ fn sentence_subject(reader: &Reader, quotations: &[Quotation], k: usize) -> Opti
 /// A sentence subject starting at token `t`, for [`sentence_subject`].
 fn subject_at(reader: &Reader, t: usize, sentence: usize) -> Option<Speaker> {
     let doc = reader.doc;
-    if doc.tokens[t].kind != TokenKind::Word || after_preposition(reader, t, sentence) {
+    if doc.tokens[t].kind != TokenKind::Word || reader.object_of_preposition(t, sentence) {
         return None;
     }
     if let Some(m) = reader.mention_starting(t) {
@@ -386,22 +398,12 @@ fn subject_at(reader: &Reader, t: usize, sentence: usize) -> Option<Speaker> {
         });
     }
     let next_is_noun = t + 1 < doc.tokens.len() && reader.speech.is_speaker_noun(&reader.lower(t + 1));
-    if reader.capitalized(t) || !reader.speech.is_speaker_noun(&word) || next_is_noun {
+    if (reader.capitalized(t) && t > sentence) || !reader.speech.is_speaker_noun(&word) || next_is_noun {
         return None;
     }
     reader.phrase_ending(t, sentence).filter(|s| {
-        s.kind == SpeakerKind::Noun && reader.plausible(s) && !after_preposition(reader, s.span.start, sentence)
+        s.kind == SpeakerKind::Noun && reader.plausible(s) && !reader.object_of_preposition(s.span.start, sentence)
     })
-}
-
-/// Whether the word before token `t` (in its sentence) is a preposition or another closed-class
-/// word that makes what follows an object rather than a subject ("in Tulsa", "with Trump").
-fn after_preposition(reader: &Reader, t: usize, sentence: usize) -> bool {
-    if t <= sentence || reader.doc.tokens[t - 1].kind != TokenKind::Word {
-        return false;
-    }
-    let word = reader.lower(t - 1);
-    reader.speech.is_function_word(&word) && !reader.speech.is_determiner(&word) && !matches!(&*word, "and" | "but")
 }
 
 /// The speaker of a quotation without a cue, taken from the previous quotation or the

@@ -115,8 +115,34 @@ impl<'a, 't> Reader<'a, 't> {
         } else {
             self.phrase_ending(end - 1, lo)
         };
-        // "Moscow said": a place names its government only right before the verb.
-        speaker.filter(|s| self.plausible(s) && (s.span.end == cue || !self.is_place(s)))
+        // "Moscow said": a place names its government only right before the verb. "Protesters
+        // marching through the streets chanted": a noun after a preposition is not the subject.
+        speaker.filter(|s| {
+            self.plausible(s)
+                && (s.span.end == cue || !self.is_place(s))
+                && !(s.kind == SpeakerKind::Noun && self.object_of_preposition(s.span.start, lo))
+        })
+    }
+
+    /// Whether the phrase starting at token `first` is the object of a preposition ("in Tulsa",
+    /// "among young black voters", "with the Trump campaign"): the word before it, over a few
+    /// modifiers and a determiner, is a closed-class word other than a determiner or "and"/"but".
+    pub fn object_of_preposition(&self, first: usize, lo: usize) -> bool {
+        let mut i = first;
+        for _ in 0..=MAX_MODIFIERS + 1 {
+            if i <= lo || self.doc.tokens[i - 1].kind != TokenKind::Word {
+                return false;
+            }
+            let word = self.lower(i - 1);
+            if self.speech.is_function_word(&word) && !self.speech.is_determiner(&word) {
+                return !matches!(&*word, "and" | "but");
+            }
+            if self.speech.verb(&word).is_some() {
+                return false;
+            }
+            i -= 1;
+        }
+        false
     }
 
     /// Whether a phrase read as a speaker can name one. A phrase that is not an actor mention

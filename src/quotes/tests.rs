@@ -435,3 +435,13 @@ t!(
     "“We are ready,” {Jane Smith:pf}, a senior fellow at the institute and a former ambassador to the United Nations, said on Friday.",
     "[“We are ready,”] @Jane Smith#0 ^said"
 );
+t!(
+    participle_takes_sentence_subject,
+    "{Howard Dean:pm} mocked the candidate during the debate, tweeting, “Notice the sniffing all the time.”",
+    "[“Notice the sniffing all the time.”] @Howard Dean#0 ^tweeting"
+);
+t!(
+    noun_after_preposition_not_subject,
+    "Protesters marching through the streets chanted “What curfew?” until dawn.",
+    "[“What curfew?”] @Protesters ^chanted"
+);
