@@ -430,10 +430,30 @@ fn inherit(
         .filter(|(p, _)| paragraph - doc.paragraph_of(quotations[*p].tokens.start) <= 1)
         .map(|(p, r)| (quotations[p].tokens.end, r.clone()));
     let from_narration = narration(reader, quotations, k).map(|(at, s)| (at, resolve(reader, lexicon, s, last_named)));
-    match (from_quote, from_narration) {
-        (Some(q), Some(n)) => Some(if n.0 > q.0 { n.1 } else { q.1 }),
-        (q, n) => q.or(n).map(|(_, r)| r),
+    let from_subject =
+        introducing_subject(reader, quotations, k).map(|(at, s)| (at, resolve(reader, lexicon, s, last_named)));
+    // The nearest wins; a tie goes to the earlier source in this list.
+    [from_quote, from_narration, from_subject]
+        .into_iter()
+        .flatten()
+        .reduce(|best, next| if next.0 > best.0 { next } else { best })
+        .map(|(_, r)| r)
+}
+
+/// "Sanders named young voters’ exhaustion as a reason to back Clinton. “The younger people
+/// are sick and tired of discrimination.”": a quotation opening a paragraph's later sentence,
+/// takes the subject of the sentence right before it, unless a speech act or quotation is nearer
+/// (see [`inherit`]). Returns where that sentence starts, and its subject.
+fn introducing_subject(reader: &Reader, quotations: &[Quotation], k: usize) -> Option<(usize, Speaker)> {
+    let doc = reader.doc;
+    let start = quotations[k].tokens.start;
+    let sentence = doc.sentence_of(start);
+    let previous = doc.sentences[sentence.checked_sub(1)?].clone();
+    let paragraph = doc.paragraphs[doc.paragraph_of(start)].start;
+    if previous.start < paragraph || previous.end != start {
+        return None;
     }
+    first_subject(reader, &quotations[..k], previous.start, previous.end).map(|s| (previous.start, s))
 }
 
 /// The last speech act with a speaker in the narration before quotation `k`, within its

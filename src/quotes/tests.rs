@@ -445,3 +445,8 @@ t!(
     "Protesters marching through the streets chanted “What curfew?” until dawn.",
     "[“What curfew?”] @Protesters ^chanted"
 );
+t!(
+    previous_sentence_subject,
+    "{Bernie Sanders:pm} named exhaustion with bigotry as a reason to vote. “Young people are sick of racism.”",
+    "[“Young people are sick of racism.”] @Bernie Sanders#0"
+);
