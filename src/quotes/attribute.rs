@@ -144,10 +144,18 @@ fn find_cue(reader: &Reader, quotations: &[Quotation], k: usize) -> Option<Cue> 
     }
 }
 
-/// Whether the quotation starts its paragraph or sentence.
+/// Whether the quotation starts its paragraph or sentence. The sentence before may end inside
+/// its own closing mark: `the show “Shark Tank.” “I mean, …”`.
 fn opens_sentence(reader: &Reader, quotation: &Quotation, paragraph_start: usize) -> bool {
     let start = quotation.tokens.start;
-    start == paragraph_start || is_terminal(reader, start - 1)
+    if start == paragraph_start {
+        return true;
+    }
+    let mut before = start - 1;
+    while before > paragraph_start && start - before <= 2 && reader.doc.tokens[before].kind == TokenKind::Quote {
+        before -= 1;
+    }
+    is_terminal(reader, before)
 }
 
 /// Sentence-ending punctuation; a period right before a comma or a closing parenthesis ends an

@@ -450,3 +450,8 @@ t!(
     "{Bernie Sanders:pm} named exhaustion with bigotry as a reason to vote. “Young people are sick of racism.”",
     "[“Young people are sick of racism.”] @Bernie Sanders#0"
 );
+t!(
+    sentence_ends_inside_closing_mark,
+    "“It is too early,” said {Mark Cuban:pm}, who hosts “Shark Tank.” “Much depends on the economy.”",
+    "[“It is too early,”] @Mark Cuban#0 ^said [“Shark Tank.”] @Mark Cuban#0 ^said [“Much depends on the economy.”] @Mark Cuban#0"
+);
