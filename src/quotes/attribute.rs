@@ -2,16 +2,22 @@
 //!
 //! For each quotation, in order of preference:
 //! 1. a cue right after it, in the same sentence: `“…,” X said`, `“…,” said X`,
-//!    `“…,” X told Reuters` (the object is never the speaker), `“…,” according to X`;
+//!    `“…,” X told Reuters` (the object is never the speaker), `“…,” according to X`, a dash
+//!    signature `“…” ― X`, or a name whose long appositive ends in the verb
+//!    (`“…,” X, a senior fellow at …, said`);
 //! 2. a cue before it, in the same sentence: `X said: “…”`, `X said that “…”`,
 //!    `X said Y was a “killer”`, `according to X, “…”`, `X described it as “…”`.
 //!
 //!    A quotation that opens its sentence looks after itself first; one inside a sentence
 //!    (a partial or scare quote) looks before itself first;
-//! 3. without a cue, a quotation that opens its sentence takes the speaker of the nearest of: the
-//!    previous quotation (in its paragraph or the one before), or the last speech act of the
-//!    narration before it ("Smith said the attack was serious. “We are investigating.”"). Parts of
-//!    a quotation that runs over several paragraphs share one speaker.
+//! 3. a quotation inside a sentence whose cue names no speaker, or that has no cue, takes the
+//!    sentence's subject: the first person, organisation, subject pronoun or speaker noun that is
+//!    not the object of a preposition ("Trump urged his supporters to … “on the up and up.”");
+//! 4. without a cue, a quotation that opens its sentence takes the speaker of the nearest of: the
+//!    previous quotation (in its paragraph or the one before), the last speech act of the
+//!    narration before it ("Smith said the attack was serious. “We are investigating.”"), or the
+//!    subject of the sentence right before it in its paragraph. Parts of a quotation that runs
+//!    over several paragraphs share one speaker.
 //!
 //! Pronoun speakers are resolved to the nearest fitting actor: the last named speaker when its
 //! gender fits and no other fitting actor has been a sentence subject since, else the nearest
