@@ -58,7 +58,6 @@ pub struct Lexicon {
     /// Given names by folded hash, so any capitalisation finds them without allocating.
     given_names: HashMap<u64, Gender, FastHash>,
     tlds: HashSet<&'static str, FastHash>,
-    by_name: HashMap<&'static str, u32, FastHash>,
 }
 
 impl Lexicon {
@@ -71,7 +70,6 @@ impl Lexicon {
             trie: PhraseTrie::default(),
             given_names: tables::given_names(include_str!("../../data/lexicon/given_names.tsv")),
             tlds: tables::word_set(include_str!("../../data/lexicon/tlds.txt")),
-            by_name: HashMap::default(),
         };
         // Surface forms are grouped across tables, so a name in two tables (a malware family
         // named like a place) keeps both entries and each caller's filter picks its own.
@@ -90,7 +88,6 @@ impl Lexicon {
         let mut hashes = Vec::new();
         for (entry, aliases) in tables::entries(table) {
             let entry_id = self.entries.len() as u32;
-            self.by_name.entry(entry.name).or_insert(entry_id);
             self.entries.push(entry);
             for (surface, flags) in aliases {
                 let tokens = alias_tokens(surface, abbreviations);
@@ -131,9 +128,10 @@ impl Lexicon {
         found
     }
 
-    /// The entry with canonical name `name`.
+    /// The first entry with canonical name `name`; a linear search, for tests only.
+    #[cfg(test)]
     pub fn entry_named(&self, name: &str) -> Option<u32> {
-        self.by_name.get(name).copied()
+        self.entries.iter().position(|e| e.name == name).map(|i| i as u32)
     }
 
     /// The likely gender of a given name written as in text, in any case ("Maria" → female).

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use crate::lexicon::FastHash;
 
-pub use chars::{is_invisible, is_quote_char, is_word_char};
+pub use chars::is_invisible;
 pub use tokenize::{Abbreviations, BLANK_LINE_BEFORE, LINE_START, SPACE_AFTER, SPACE_BEFORE};
 
 /// What a token is made of.
