@@ -360,6 +360,19 @@ fn lead_in(reader: &Reader, window: Range<usize>) -> Option<Cue> {
 fn sentence_subject(reader: &Reader, quotations: &[Quotation], k: usize) -> Option<Speaker> {
     let start = quotations[k].tokens.start;
     let sentence = reader.doc.sentences[reader.doc.sentence_of(start)].start;
+    // "Hacker Guccifer: Clinton’s Server ‘Like an Open Orchid’": the phrase before a colon
+    // introduces what follows it.
+    let floor = sentence.max(start.saturating_sub(SUBJECT_WINDOW));
+    if let Some(colon) = (floor..start).find(|&t| reader.is_punct(t, ":")) {
+        let before = first_subject(reader, &quotations[..k], sentence, colon);
+        let introducer = || {
+            (colon > sentence)
+                .then(|| reader.phrase_ending(colon - 1, sentence))
+                .flatten()
+                .filter(|s| reader.plausible(s) && !reader.is_place(s))
+        };
+        return before.or_else(introducer);
+    }
     first_subject(reader, &quotations[..k], sentence, start)
 }
 

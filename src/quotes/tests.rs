@@ -455,3 +455,8 @@ t!(
     "“It is too early,” said {Mark Cuban:pm}, who hosts “Shark Tank.” “Much depends on the economy.”",
     "[“It is too early,”] @Mark Cuban#0 ^said [“Shark Tank.”] @Mark Cuban#0 ^said [“Much depends on the economy.”] @Mark Cuban#0"
 );
+t!(
+    colon_introducer,
+    "Hacker Guccifer: Her Server Was ‘Like an Open Orchid’",
+    "[‘Like an Open Orchid’]* @Hacker Guccifer"
+);
