@@ -74,6 +74,38 @@ fn invalid_utf8_names_the_byte_offset() {
 }
 
 #[test]
+fn invalid_utf8_errors_print_nothing_on_stdout() {
+    for (input, offset) in [(&b"\xffHackers"[..], 0), (b"caf\xc3", 3), (b"ok \xe2\x80", 3)] {
+        let output = newsmark(&["analyze"], input);
+        assert_eq!(output.status.code(), Some(1), "input {input:?}");
+        assert!(output.stdout.is_empty());
+        assert!(stderr(&output).contains(&format!("byte offset {offset}")), "{}", stderr(&output));
+    }
+}
+
+#[test]
+fn invalid_utf8_in_a_file_argument() {
+    let path = std::env::temp_dir().join(format!("newsmark-cli-bad-{}.txt", std::process::id()));
+    std::fs::write(&path, b"Microsoft said \x80 today").unwrap();
+    let output = newsmark(&["analyze", path.to_str().unwrap()], b"");
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("byte offset 15"), "{}", stderr(&output));
+}
+
+#[test]
+fn byte_order_mark_keeps_offsets_in_the_input() {
+    let text = "\u{feff}“We will respond,” Kremlin spokesman Dmitry Peskov said.";
+    let json = stdout_json(&newsmark(&["analyze"], text.as_bytes()));
+    let spans = json["actors"].as_array().unwrap().iter().flat_map(|a| a["mentions"].as_array().unwrap().iter());
+    for span in spans.chain(json["quotes"].as_array().unwrap()) {
+        let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+        assert!(start >= 3, "offsets count the mark's three bytes");
+        assert_eq!(span["text"], text[start..end]);
+    }
+}
+
+#[test]
 fn missing_file_is_an_input_error() {
     let output = newsmark(&["analyze", "/nonexistent/article.txt"], b"");
     assert_eq!(output.status.code(), Some(1));
