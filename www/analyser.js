@@ -6,6 +6,13 @@ import { startWorker } from './worker-start.js';
 /** Generous: the core runs at tens of MB/s, so only a bug or a stalled tab hits this. */
 const timeLimitMs = (text) => 5000 + text.length / 50;
 
+/**
+ * How long to wait before each restart in a row that comes before a worker got ready: a worker
+ * that fails at start would otherwise be restarted in a tight loop. After the last, the page
+ * stops trying and says so.
+ */
+const restartDelaysMs = [0, 250, 1000, 4000];
+
 export class Analyser {
   /**
    * @param {object} hooks
@@ -17,6 +24,8 @@ export class Analyser {
     this.nextId = 1;
     /** The request in flight: {id, resolve, reject, timer}. */
     this.pending = null;
+    /** Restarts since a worker last got ready. */
+    this.failures = 0;
     this.#start();
   }
 
@@ -26,6 +35,7 @@ export class Analyser {
    */
   analyse(text) {
     if (this.pending) return Promise.reject(new Error('an analysis is already running'));
+    if (!this.worker) return Promise.reject(new Error('the analyser is not running; reload the page'));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const limit = timeLimitMs(text);
@@ -51,7 +61,10 @@ export class Analyser {
   }
 
   #receive(data) {
-    if (data.type === 'ready') return this.hooks.ready(data.ms);
+    if (data.type === 'ready') {
+      this.failures = 0;
+      return this.hooks.ready(data.ms);
+    }
     if (data.type === 'failed') return this.hooks.problem(data.message);
     const pending = this.pending;
     if (!pending || pending.id !== data.id) return;
@@ -71,11 +84,18 @@ export class Analyser {
    */
   #restart(message) {
     this.worker.terminate();
+    this.worker = null;
     const pending = this.pending;
     this.#settle();
     if (pending) pending.reject(new Error(message));
     else this.hooks.problem(message);
-    this.#start();
+    const delay = restartDelaysMs[this.failures];
+    this.failures += 1;
+    if (delay === undefined) {
+      this.hooks.problem('The analyser keeps failing to start. Reload the page to try again; your text is kept.');
+      return;
+    }
+    setTimeout(() => this.#start(), delay);
   }
 
   #settle() {
