@@ -100,9 +100,7 @@ impl Analyzer {
         let quotes = quotes::attribute(&doc, &quotations, &found, &self.lexicon, &self.speech);
         Analysis { actors: found.actors, quotes, terms }
     }
-}
 
-impl Analyzer {
     /// The number of tokens `text` splits into, for throughput figures in tokens per second.
     pub fn token_count(&self, text: &str) -> usize {
         text::Document::parse(truncate_to_u32(text), &self.grammar).tokens.len()

@@ -189,7 +189,7 @@ impl Attrs {
     }
 
     /// The capitalisation class.
-    #[cfg(any(test, feature = "train"))]
+    #[cfg(feature = "train")]
     pub fn class(&self) -> u8 {
         self.class
     }
@@ -670,7 +670,7 @@ fn affixes(text: &str, prefix: &mut [u64; 4], suffix: &mut [u64; 4]) {
 
 /// The fingerprint of the history feature for a token of `class` whose word was last tagged
 /// mostly as `history`; the trainer needs it without a window at hand.
-#[cfg(any(test, feature = "train"))]
+#[cfg(feature = "train")]
 pub fn history_key(history: u8, class: u8) -> u32 {
     fingerprint(template::HISTORY, history_value(history, class))
 }
@@ -680,7 +680,7 @@ fn history_value(history: u8, class: u8) -> u64 {
 }
 
 /// Every value [`history_key`] can take, so the trainer can give them ids up front.
-#[cfg(any(test, feature = "train"))]
+#[cfg(feature = "train")]
 pub fn history_keys() -> impl Iterator<Item = u32> {
     (1..=5u8).flat_map(|h| (1..=class::BOUNDARY).map(move |c| history_key(h, c)))
 }
@@ -695,7 +695,7 @@ pub struct History {
 
 impl History {
     /// Forgets everything: a new document starts.
-    #[cfg(any(test, feature = "train"))]
+    #[cfg(feature = "train")]
     pub fn clear(&mut self) {
         self.counts.clear();
     }

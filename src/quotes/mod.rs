@@ -16,11 +16,9 @@ mod tests;
 
 use std::ops::Range;
 
+pub use attribute::attribute;
 pub use lexicon::SpeechLexicon;
 
-use crate::actors::Found;
-use crate::analysis::Quote;
-use crate::lexicon::Lexicon;
 use crate::text::Document;
 
 /// A quotation found in the text, before attribution.
@@ -39,15 +37,4 @@ pub struct Quotation {
 /// Every quotation in `doc`, sorted by start.
 pub fn find_quotations(doc: &Document) -> Vec<Quotation> {
     pairing::find(doc)
-}
-
-/// The public quotes with their speakers and cues.
-pub fn attribute(
-    doc: &Document,
-    quotations: &[Quotation],
-    actors: &Found,
-    lexicon: &Lexicon,
-    speech: &SpeechLexicon,
-) -> Vec<Quote> {
-    attribute::attribute(doc, quotations, actors, lexicon, speech)
 }
