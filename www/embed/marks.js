@@ -14,6 +14,7 @@
 // per cut, would copy the node's remaining text each time), and joined back with one join.
 
 import { pieces } from '../render.js';
+import { closest, hasAttribute, parentElement } from './dom.js';
 
 /** The attribute naming each wrapper's layer; the tooltip and `unmark` find wrappers by it. */
 export const MARK_ATTRIBUTE = 'data-newsmark-mark';
@@ -116,11 +117,13 @@ function split(document, run, plan, splits) {
   return partAt.map((at) => nodes[at]);
 }
 
-/** Wraps `node` in one span per layer covering the piece, innermost (term) first. */
+/**
+ * Wraps `node` in one span per layer covering the piece, innermost (term) first. Only the text
+ * node and the spans are touched: the parent may be a form whose controls shadow its methods.
+ */
 function wrap(document, node, piece, analysis, opening, describedBy, wrappers) {
   const parent = node.parentNode;
-  const next = node.nextSibling;
-  let inner = node;
+  let innermost = null;
   let outermost = null;
   for (let l = LAYERS.length - 1; l >= 0; l--) {
     const layer = LAYERS[l];
@@ -130,15 +133,16 @@ function wrap(document, node, piece, analysis, opening, describedBy, wrappers) {
     span.className = ['nm-mark', `nm-${layer.name}`, classOf(layer, analysis[layer.list][index])].join(' ').trim();
     span.setAttribute(MARK_ATTRIBUTE, layer.name);
     span.setAttribute(INDEX_ATTRIBUTE, String(index));
-    span.append(inner);
+    if (outermost) span.append(outermost);
+    else innermost = span;
     wrappers.push(span);
-    inner = span;
     outermost = span;
   }
-  parent.insertBefore(outermost, next);
+  node.replaceWith(outermost);
+  innermost.append(node);
   // One tab stop per highlighted span, on the first part of it; not inside a link or a control,
   // which takes the focus itself.
-  if (opening && !parent.closest(INTERACTIVE)) {
+  if (opening && !closest(parent, INTERACTIVE)) {
     outermost.tabIndex = 0;
     outermost.setAttribute('aria-describedby', describedBy);
   }
@@ -158,7 +162,8 @@ function classOf(layer, item) {
  */
 export function layersAt(mark) {
   const hit = { quote: -1, actor: -1, term: -1 };
-  for (let element = mark; element?.hasAttribute?.(MARK_ATTRIBUTE); element = element.parentElement) {
+  // Up to the page's element holding the marks, which may be a form: read through dom.js.
+  for (let element = mark; element !== null && hasAttribute(element, MARK_ATTRIBUTE); element = parentElement(element)) {
     const layer = element.getAttribute(MARK_ATTRIBUTE);
     if (layer in hit && hit[layer] < 0) hit[layer] = Number(element.getAttribute(INDEX_ATTRIBUTE));
   }

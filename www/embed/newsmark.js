@@ -13,6 +13,7 @@
 //   data-newsmark-layers="…"      the layers shown by default: any of "actors quotes terms"
 // On an element, `data-newsmark="quotes terms"` (or `layers` on <newsmark-text>) picks its own.
 
+import { closest, contains, dispatchEvent, getAttribute, ownerDocument, parentElement } from './dom.js';
 import { loadAnalyser } from './engine.js';
 import { placeMarks, removeMarks } from './marks.js';
 import { adoptMarkStyles } from './styles.js';
@@ -84,8 +85,9 @@ async function highlight(element, { layers } = {}) {
   if (!(element instanceof Element)) throw new TypeError('newsmark.highlight expects an element');
   const shown = parseLayers(layers, config.layers);
   const analyse = await loadAnalyser();
-  // From here on, one task: the page cannot change between reading and marking.
-  if (element.closest(SKIPPED) || highlightedAround(element.parentElement)) return null;
+  // From here on, one task: the page cannot change between reading and marking. The page's
+  // elements are read through dom.js: a form's controls can shadow their properties.
+  if (closest(element, SKIPPED) || highlightedAround(parentElement(element))) return null;
   unmark(element);
   const { text, runs } = readText(element, (inner) => highlighted.has(inner));
   const analysis = analyse(text);
@@ -94,10 +96,11 @@ async function highlight(element, { layers } = {}) {
     quotes: shown.includes('quotes') ? analysis.quotes : [],
     terms: shown.includes('terms') ? analysis.terms : [],
   };
-  startStyling(element.ownerDocument);
-  const marks = placeMarks(element.ownerDocument, runs, text, visible, TOOLTIP_ID);
+  const doc = ownerDocument(element);
+  startStyling(doc);
+  const marks = placeMarks(doc, runs, text, visible, TOOLTIP_ID);
   highlighted.set(element, { analysis, marks });
-  element.dispatchEvent(new CustomEvent('newsmark:highlighted', { bubbles: true, detail: { analysis } }));
+  dispatchEvent(element, new CustomEvent('newsmark:highlighted', { bubbles: true, detail: { analysis } }));
   return { text, analysis, marks: marks.wrappers.length };
 }
 
@@ -112,11 +115,11 @@ async function highlightAll(selector = config.selector, options = {}) {
   let outer = null;
   // Document order: the elements inside a kept one directly follow it.
   for (const element of document.querySelectorAll(selector)) {
-    if (outer?.contains(element)) continue;
+    if (outer && contains(outer, element)) continue;
     outer = element;
     await idle();
     try {
-      const layers = options.layers ?? (element.dataset?.newsmark || undefined);
+      const layers = options.layers ?? (getAttribute(element, 'data-newsmark') || undefined);
       if (await highlight(element, { layers })) done.push(element);
     } catch (error) {
       report(error);
@@ -133,20 +136,20 @@ function unmark(element) {
   const record = highlighted.get(element);
   if (!record) return false;
   highlighted.delete(element);
-  if (tooltip?.shownFor && element.contains(tooltip.shownFor)) tooltip.hide();
+  if (tooltip?.shownFor && contains(element, tooltip.shownFor)) tooltip.hide();
   removeMarks(record.marks);
   return true;
 }
 
 /** Whether `element` or an ancestor of it is highlighted. */
 function highlightedAround(element) {
-  for (let node = element; node; node = node.parentElement) if (highlighted.has(node)) return true;
+  for (let node = element; node; node = parentElement(node)) if (highlighted.has(node)) return true;
   return false;
 }
 
 /** The analysis a mark belongs to: that of the highlighted element holding it. */
 function analysisOf(mark) {
-  for (let node = mark; node; node = node.parentElement) {
+  for (let node = mark; node; node = parentElement(node)) {
     const record = highlighted.get(node);
     if (record) return record.analysis;
   }
@@ -186,8 +189,10 @@ class NewsmarkText extends HTMLElement {
   }
 }
 
-// A second copy of the script on the same page leaves the first in charge.
-if (!('newsmark' in window)) {
+// A second copy of the script on the same page leaves the first in charge. Own properties
+// only: an element with id="newsmark" (a heading's anchor, say) is a named property of window
+// too, and must neither stop the embed nor stand in for its API.
+if (!Object.hasOwn(window, 'newsmark')) {
   Object.defineProperty(window, 'newsmark', {
     value: Object.freeze({
       analyze,

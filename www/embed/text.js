@@ -9,14 +9,20 @@
 // browser shows them as spaces too), so that an offset of the analysis lands on the same
 // character of the same text node: no offset table is needed, only each node's start.
 
+import { firstChild, localName, matches, nextSibling, nodeType, parentNode } from './dom.js';
+
 /**
  * Elements whose text is neither analysed nor marked: code, form controls, editors, embedded
- * documents, and anything the page opts out with `data-newsmark-skip`.
+ * documents, and anything the page opts out with `data-newsmark-skip`. Also every element whose
+ * text a span must not enter, so that the page's markup, serialised and parsed again, gives
+ * back the same nodes: the parser reads the content of xmp, noembed, title… as text (a span
+ * there would come back as text), and an HTML span inside svg or math breaks out of it (the
+ * root of mutation XSS).
  */
 export const SKIPPED =
-  'script, style, noscript, template, code, pre, kbd, samp, textarea, input, select, option, ' +
-  'button, svg, math, iframe, object, [contenteditable]:not([contenteditable="false"]), ' +
-  '[data-newsmark-skip]';
+  'script, style, noscript, template, title, xmp, plaintext, noembed, noframes, code, pre, kbd, ' +
+  'samp, textarea, input, select, option, button, svg, math, iframe, object, ' +
+  '[contenteditable]:not([contenteditable="false"]), [data-newsmark-skip]';
 
 /** Elements the browser lays out as blocks by default: their edges are paragraph breaks. */
 const BLOCKS = new Set(
@@ -33,7 +39,8 @@ const LINE_BREAK = '\n';
 const WHITESPACE_ONLY = /^[ \t\n\r\f]*$/;
 const SOURCE_BREAKS = /[\t\n\r\f]/g;
 
-const isBlock = (node) => node?.nodeType === Node.ELEMENT_NODE && BLOCKS.has(node.localName);
+const isElement = (node) => node !== null && nodeType(node) === Node.ELEMENT_NODE;
+const isBlock = (node) => isElement(node) && BLOCKS.has(localName(node));
 
 /**
  * The text of `root` and where its characters are.
@@ -55,11 +62,13 @@ export function readText(root, isOpaque) {
   };
   const lineBreak = () => (pending = pending === LINE_BREAK || pending === PARAGRAPH_BREAK ? PARAGRAPH_BREAK : LINE_BREAK);
 
-  // Depth-first without recursion, so that no nesting depth can overflow the stack.
-  let node = root.firstChild;
+  // Depth-first without recursion, so that no nesting depth can overflow the stack. Elements
+  // are read through dom.js: a form's controls can shadow their properties.
+  let node = firstChild(root);
   while (node) {
     let descend = false;
-    if (node.nodeType === Node.TEXT_NODE) {
+    const type = nodeType(node);
+    if (type === Node.TEXT_NODE) {
       if (!isIndentation(node)) {
         if (length > 0 && pending) {
           parts.push(pending);
@@ -71,24 +80,24 @@ export function readText(root, isOpaque) {
         runs.push({ node, start: length, end: length + data.length });
         length += data.length;
       }
-    } else if (node.nodeType === Node.ELEMENT_NODE) {
-      if (node.localName === 'br') lineBreak();
-      else if (node.matches(SKIPPED) || isOpaque(node)) owe(isBlock(node) ? PARAGRAPH_BREAK : ' ');
+    } else if (type === Node.ELEMENT_NODE) {
+      if (localName(node) === 'br') lineBreak();
+      else if (matches(node, SKIPPED) || isOpaque(node)) owe(isBlock(node) ? PARAGRAPH_BREAK : ' ');
       else {
         if (isBlock(node)) owe(PARAGRAPH_BREAK);
-        descend = node.firstChild !== null;
+        descend = firstChild(node) !== null;
       }
     }
     if (descend) {
-      node = node.firstChild;
+      node = firstChild(node);
       continue;
     }
     // Up past every ancestor whose last child this was, closing the blocks on the way.
-    while (node !== root && node.nextSibling === null) {
-      node = node.parentNode;
+    while (node !== root && nextSibling(node) === null) {
+      node = parentNode(node);
       if (isBlock(node)) owe(PARAGRAPH_BREAK);
     }
-    node = node === root ? null : node.nextSibling;
+    node = node === root ? null : nextSibling(node);
   }
   return { text: parts.join(''), runs };
 }
@@ -101,6 +110,6 @@ export function readText(root, isOpaque) {
 function isIndentation(node) {
   if (!WHITESPACE_ONLY.test(node.data)) return false;
   const parent = node.parentNode;
-  if (parent?.nodeType === Node.ELEMENT_NODE && CONTAINERS.has(parent.localName)) return true;
+  if (isElement(parent) && CONTAINERS.has(localName(parent))) return true;
   return isBlock(node.previousSibling) || isBlock(node.nextSibling);
 }

@@ -7,6 +7,7 @@
 // aria-describedby, so a screen reader reads the description too.
 
 import { describe } from '../describe.js';
+import { closest, querySelector } from './dom.js';
 import { layersAt, MARK_ATTRIBUTE } from './marks.js';
 import { adoptTooltipStyles } from './styles.js';
 
@@ -39,15 +40,15 @@ export class Tooltip {
   listen() {
     const document = this.document;
     document.addEventListener('mouseover', (event) => {
-      const mark = event.target.closest?.(MARK);
+      const mark = markAround(event.target);
       if (mark) this.show(mark, { x: event.clientX, y: event.clientY });
     });
     document.addEventListener('mouseout', (event) => {
-      if (!event.relatedTarget?.closest?.(MARK)) this.hide();
+      if (!markAround(event.relatedTarget)) this.hide();
     });
     document.addEventListener('focusin', (event) => {
       const target = event.target;
-      const mark = target.closest?.(MARK) ?? target.querySelector?.(MARK);
+      const mark = markAround(target) ?? (target instanceof Element ? querySelector(target, MARK) : null);
       if (mark) this.show(mark, null);
     });
     document.addEventListener('focusout', () => this.hide());
@@ -90,6 +91,14 @@ export class Tooltip {
     this.host.style.left = `${Math.max(GAP, Math.min(left, innerWidth - width - GAP))}px`;
     this.host.style.top = `${Math.max(GAP, top)}px`;
   }
+}
+
+/**
+ * The mark an event target is or is inside, if any. Targets are the page's elements, read
+ * through dom.js: a form's controls can shadow their methods.
+ */
+function markAround(target) {
+  return target instanceof Element ? closest(target, MARK) : null;
 }
 
 /** Where a focused mark's tooltip goes: under its first line. */
