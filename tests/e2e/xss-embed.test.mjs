@@ -310,10 +310,14 @@ for (const host of HOSTS) {
       assert.deepEqual(now.tags, { ...pristine.tags, span: (pristine.tags.span ?? 0) + marks }, 'tag counts: only spans added');
     });
 
-    test('the highlighted markup reads back as the same nodes through innerHTML', { skip: host.script && 'NUL characters in its text nodes do not survive serialising, marks or not' }, async () => {
-      const { html, joined } = await current(browser.page, '#post');
-      assert.deepEqual(await parsedNodes(scratch.page, `<article id="post">${html}</article>`, '#post'), joined);
-    });
+    // Not on the scripted page: the NUL characters its script writes into text nodes do not
+    // survive serialising and parsing, marks or no marks.
+    if (!host.script) {
+      test('the highlighted markup reads back as the same nodes through innerHTML', async () => {
+        const { html, joined } = await current(browser.page, '#post');
+        assert.deepEqual(await parsedNodes(scratch.page, `<article id="post">${html}</article>`, '#post'), joined);
+      });
+    }
 
     test('unmark restores the article node for node', async () => {
       const { page: tab } = browser;
