@@ -55,17 +55,35 @@ const FNV_PRIME: u64 = 0x100_0000_01b3;
 /// hash alike. The trained tagger's weights are keyed by these values: the function must not
 /// change.
 pub fn fold_hash(token: &str) -> u64 {
-    // One pass for ASCII, the common case; the first other byte restarts on the Unicode path.
+    // Every token of a document is hashed, nearly all of them ASCII: one pass that lower-cases
+    // by table and notes any byte above 0x7f, which sends the token down the Unicode path.
     let mut hash = FNV_OFFSET;
+    let mut high = 0u8;
     for &b in token.as_bytes() {
-        if !b.is_ascii() {
-            return fold_hash_unicode(token);
-        }
-        hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        high |= b;
+        hash = (hash ^ u64::from(ASCII_LOWER[usize::from(b)])).wrapping_mul(FNV_PRIME);
     }
-    hash
+    if high.is_ascii() {
+        hash
+    } else {
+        fold_hash_unicode(token)
+    }
 }
 
+/// ASCII upper case to lower case; every other byte as it is.
+const ASCII_LOWER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    table
+};
+
+/// [`fold_hash`] for a token with a char beyond ASCII.
+#[cold]
+#[inline(never)]
 fn fold_hash_unicode(token: &str) -> u64 {
     let mut hash = FNV_OFFSET;
     let mut buf = [0u8; 4];

@@ -9,7 +9,10 @@
 //! [`crate::Analyzer::analyze`] before they reach here.
 
 use super::chars::{is_ascii_alphanumeric_byte, is_dash, is_invisible, is_quote_char, is_word_char};
+use std::collections::HashSet;
+
 use super::{Token, TokenKind, WordSet};
+use crate::lexicon::{fold_hash, FastHash};
 
 /// Token flag: whitespace (or the start of the text) comes right before the token.
 pub const SPACE_BEFORE: u8 = 1;
@@ -24,21 +27,28 @@ pub const BLANK_LINE_BEFORE: u8 = 8;
 /// Stored lower-case without the dot; `data/grammar/abbreviations.txt` is the source.
 pub struct Abbreviations {
     words: WordSet,
+    /// Folded hashes of the words. Every sentence-final word is looked up, and one hash rules
+    /// out nearly all of them before the set lower-cases a copy: a word whose lower case is in
+    /// the set always folds to the hash of that entry.
+    folded: HashSet<u64, FastHash>,
 }
 
 impl Abbreviations {
     /// Parses the embedded list: one abbreviation per line, `#` starts a comment.
     pub fn embedded() -> Abbreviations {
-        let words = WordSet::new(super::data_lines(include_str!("../../data/grammar/abbreviations.txt")));
-        Abbreviations { words }
+        let lines = || super::data_lines(include_str!("../../data/grammar/abbreviations.txt"));
+        Abbreviations { words: WordSet::new(lines()), folded: lines().map(fold_hash).collect() }
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.words.contains_folded(word)
+        self.folded.contains(&fold_hash(word)) && self.words.contains_folded(word)
     }
 }
 
 /// Tokenizes `text` (at most `u32::MAX` bytes).
+///
+/// News text is nearly all ASCII, so the loop reads bytes and decodes a char only at a byte
+/// above 0x7f; every rule is written once, for chars, and the ASCII paths only skip the decoding.
 pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
     debug_assert!(text.len() <= u32::MAX as usize);
     let bytes = text.as_bytes();
@@ -48,29 +58,19 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
     let mut flags = SPACE_BEFORE | LINE_START;
     let mut newlines = 0u32;
 
-    while pos < bytes.len() {
-        let c = char_at(text, pos);
-        let width = c.len_utf8();
-        if is_space(c) || is_invisible(c) {
-            if is_invisible(c) {
-                // Zero-width characters between words are not spaces: leave flags alone.
-                pos += width;
-                continue;
-            }
-            match c {
-                '\n' | '\u{2028}' => newlines += 1,
-                '\r' => {
-                    if bytes.get(pos + 1) != Some(&b'\n') {
-                        newlines += 1;
-                    }
-                }
-                '\u{2029}' => newlines += 2,
-                _ => {}
-            }
+    while let Some(&b) = bytes.get(pos) {
+        let (c, width) = if b.is_ascii() { (char::from(b), 1) } else { decode_at(text, pos) };
+        if is_space(c) {
+            newlines += line_breaks(c, bytes.get(pos + 1));
             flags |= SPACE_BEFORE;
             if let Some(last) = tokens.last_mut() {
                 mark_space_after(last, pos);
             }
+            pos += width;
+            continue;
+        }
+        if is_invisible(c) {
+            // Zero-width characters between words are not spaces: leave flags alone.
             pos += width;
             continue;
         }
@@ -83,37 +83,30 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
         }
         let start = pos;
         let (end, kind) = if c.is_alphabetic() {
-            (scan_word(text, pos), TokenKind::Word)
+            (word_end(text, pos + width), TokenKind::Word)
         } else if c.is_ascii_digit() {
-            let end = scan_word(text, pos);
-            let has_letter = text[start..end].chars().any(char::is_alphabetic);
-            (end, if has_letter { TokenKind::Word } else { TokenKind::Number })
+            let end = word_end(text, pos + width);
+            (end, if has_letter(&text[start..end]) { TokenKind::Word } else { TokenKind::Number })
         } else if is_apostrophe(c) && starts_decade(bytes, pos + width) {
             // "’90s", "'80s": an apostrophe standing for a century, not a quotation mark.
-            (scan_word(text, pos + width), TokenKind::Number)
+            (word_end(text, pos + width), TokenKind::Number)
         } else if is_quote_char(c) {
             (pos + width, TokenKind::Quote)
         } else {
             (scan_punct(text, pos, c), TokenKind::Punct)
         };
-        let word_end = match kind {
-            TokenKind::Word if matches!(bytes[end - 1], b's' | b'S') => split_possessive(text, start, end),
-            _ => end,
-        };
-        if word_end != end {
-            // "Biden's": the name, then the possessive as a word of its own.
-            tokens.push(Token { start: start as u32, end: word_end as u32, kind, flags });
-            tokens.push(Token { start: word_end as u32, end: end as u32, kind, flags: 0 });
-            flags = 0;
-            pos = end;
-            continue;
-        }
-        let end = if kind == TokenKind::Word && bytes.get(end) == Some(&b'.') {
-            if keeps_period(&text[start..end], abbreviations) {
-                end + 1
-            } else {
-                end
+        if kind == TokenKind::Word {
+            if let Some(split) = possessive_start(&bytes[start..end]) {
+                // "Biden's": the name, then the possessive as a word of its own.
+                tokens.push(Token { start: start as u32, end: (start + split) as u32, kind, flags });
+                tokens.push(Token { start: (start + split) as u32, end: end as u32, kind, flags: 0 });
+                flags = 0;
+                pos = end;
+                continue;
             }
+        }
+        let end = if kind == TokenKind::Word && bytes.get(end) == Some(&b'.') && keeps_period(&text[start..end], abbreviations) {
+            end + 1
         } else {
             end
         };
@@ -127,18 +120,50 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
     tokens
 }
 
+/// Whether a token that starts with a digit has a letter: "4G" is a word, "1,000" a number.
+fn has_letter(token: &str) -> bool {
+    // A char beyond ASCII needs decoding to tell; most numbers have none.
+    token.bytes().any(|b| b.is_ascii_alphabetic()) || (!token.is_ascii() && token.chars().any(char::is_alphabetic))
+}
+
+/// How many line breaks the space character `c` makes; `next` is the byte after it.
+fn line_breaks(c: char, next: Option<&u8>) -> u32 {
+    match c {
+        '\n' | '\u{2028}' => 1,
+        // "\r\n" counts once, at its "\n".
+        '\r' => u32::from(next != Some(&b'\n')),
+        '\u{2029}' => 2,
+        _ => 0,
+    }
+}
+
 fn mark_space_after(token: &mut Token, pos: usize) {
     if token.end as usize == pos {
         token.flags |= SPACE_AFTER;
     }
 }
 
-/// The char starting at byte `pos`, which must be a char boundary. News text is mostly ASCII,
-/// so a single byte is read without a UTF-8 decode.
-fn char_at(text: &str, pos: usize) -> char {
+/// The char starting at byte `pos`, which must be a char boundary, and its width; `'\0'` at
+/// the end of the text.
+fn decode_at(text: &str, pos: usize) -> (char, usize) {
+    let c = text.get(pos..).and_then(|rest| rest.chars().next()).unwrap_or('\0');
+    (c, c.len_utf8())
+}
+
+/// The char starting at byte `pos`, which must be a char boundary, or `None` at the end of the
+/// text. News text is mostly ASCII, so a single byte is read without a UTF-8 decode.
+fn char_at(text: &str, pos: usize) -> Option<char> {
     match text.as_bytes().get(pos) {
-        Some(&b) if b.is_ascii() => char::from(b),
-        _ => text.get(pos..).and_then(|rest| rest.chars().next()).unwrap_or('\0'),
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(pos..).and_then(|rest| rest.chars().next()),
+    }
+}
+
+/// The char ending at byte `pos`, which must be a char boundary, or `None` at the start.
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    match pos.checked_sub(1).map(|p| text.as_bytes()[p]) {
+        Some(b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[..pos].chars().next_back(),
     }
 }
 
@@ -165,32 +190,43 @@ fn starts_decade(bytes: &[u8], pos: usize) -> bool {
     }
 }
 
-/// The end of a word or number starting at `pos`: word characters, joined by single hyphens,
-/// dots, ampersands and apostrophes that have word characters on both sides.
+/// The end of a word or number that goes on at `pos`: word characters, joined by single
+/// hyphens, dots, ampersands and apostrophes that have word characters on both sides.
+#[inline]
+fn word_end(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    let end = pos + bytes[pos..].iter().take_while(|&&b| is_ascii_alphanumeric_byte(b)).count();
+    // Most words end at an ASCII space or punctuation mark that cannot join two words.
+    match bytes.get(end) {
+        Some(&b) if !b.is_ascii() || is_ascii_joiner(b) => scan_word(text, end),
+        _ => end,
+    }
+}
+
+/// [`word_end`] past a joiner or a char beyond ASCII.
 fn scan_word(text: &str, mut pos: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        // Fast path for ASCII letters and digits.
         pos += bytes[pos..].iter().take_while(|&&b| is_ascii_alphanumeric_byte(b)).count();
-        if pos >= bytes.len() {
-            return pos;
-        }
-        // Most words end at an ASCII space or punctuation mark that cannot join two words.
-        if bytes[pos].is_ascii() && !is_ascii_joiner(bytes[pos]) {
-            return pos;
-        }
-        let c = char_at(text, pos);
-        if is_word_char(c) {
-            pos += c.len_utf8();
-            continue;
-        }
-        let joiner = c == '-' || c == '.' || c == '&' || c == '/' || c == ',' || c == ':' || is_apostrophe(c);
-        if !joiner || pos == 0 {
-            return pos;
-        }
-        let next_pos = pos + c.len_utf8();
-        let Some(next) = text[next_pos..].chars().next() else { return pos };
-        let prev = text[..pos].chars().next_back().unwrap_or(' ');
+        let Some(&b) = bytes.get(pos) else { return pos };
+        let (c, width) = if b.is_ascii() {
+            if !is_ascii_joiner(b) {
+                return pos;
+            }
+            (char::from(b), 1)
+        } else {
+            let (c, width) = decode_at(text, pos);
+            if is_word_char(c) {
+                pos += width;
+                continue;
+            }
+            if !is_apostrophe(c) {
+                return pos;
+            }
+            (c, width)
+        };
+        let next_pos = pos + width;
+        let (Some(next), Some(prev)) = (char_at(text, next_pos), char_before(text, pos)) else { return pos };
         let joins = match c {
             // "U.S.-based": a hyphen may follow an initialism's final dot.
             '-' => is_word_char(next) && (is_word_char(prev) || prev == '.'),
@@ -214,15 +250,19 @@ fn is_ascii_joiner(b: u8) -> bool {
     matches!(b, b'-' | b'.' | b'&' | b'/' | b',' | b':' | b'\'')
 }
 
-/// Splits a possessive `'s` off a word ("Biden's" → "Biden"): returns the new end of the word.
-fn split_possessive(text: &str, start: usize, end: usize) -> usize {
-    let word = &text[start..end];
-    for apostrophe in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if word.len() > apostrophe.len() && word.ends_with(apostrophe) {
-            return end - apostrophe.len();
-        }
+/// Where a possessive `'s` or `’s` ends the word `word` ("Biden's" → 5), if it does and
+/// something comes before it.
+fn possessive_start(word: &[u8]) -> Option<usize> {
+    let (last, stem) = word.split_last()?;
+    if !matches!(last, b's' | b'S') {
+        return None;
     }
-    end
+    let apostrophe = match stem {
+        [.., b'\''] => 1,
+        [.., 0xE2, 0x80, 0x99] => 3,
+        _ => return None,
+    };
+    (stem.len() > apostrophe).then_some(stem.len() - apostrophe)
 }
 
 /// Whether the period right after `word` belongs to it: initialisms ("U.S."), single capital
@@ -277,10 +317,14 @@ mod tests {
 
     t!(plain, "Biden met Putin.", &["Biden", "met", "Putin", "."]);
     t!(possessive, "Biden's plan", &["Biden", "'s", "plan"]);
+    t!(curly_possessive_after_s, "Jones’s car", &["Jones", "’s", "car"]);
+    t!(plural_not_possessive, "its plans", &["its", "plans"]);
     t!(curly_possessive, "Microsoft’s chief", &["Microsoft", "’s", "chief"]);
     t!(initialism, "the U.S. said", &["the", "U.S.", "said"]);
     t!(initialism_hyphen, "U.S.-based firms", &["U.S.-based", "firms"]);
     t!(title_abbreviation, "Mr. Smith", &["Mr.", "Smith"]);
+    t!(abbreviation_any_case, "MR. Smith and gen. Jones", &["MR.", "Smith", "and", "gen.", "Jones"]);
+    t!(word_before_period, "a cat. Mrs", &["a", "cat", ".", "Mrs"]);
     t!(middle_initial, "John F. Kennedy", &["John", "F.", "Kennedy"]);
     t!(sentence_period, "hackers. The", &["hackers", ".", "The"]);
     t!(number_grouping, "1,000.50 dollars", &["1,000.50", "dollars"]);
