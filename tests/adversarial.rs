@@ -344,10 +344,24 @@ const RIGHT_TO_LEFT_TEXT: Case = Case {
     make: |b| repeat_to(RIGHT_TO_LEFT, b),
 };
 
+/// A URL followed by closing brackets that close nothing: each one is dropped from its end.
+const URL_WITH_CLOSING_BRACKETS: Case = Case {
+    name: "URL and 1 MB of )",
+    bytes: MEGABYTE / GROWTH,
+    make: |b| format!("See http://example.com/{}", repeat_to(")", b)),
+};
+/// One run of printable ASCII that could hold an indicator (it has a digit), made of short
+/// names that each fail to be one.
+const ONE_RUN_OF_NAMES: Case = Case {
+    name: "one run of names",
+    bytes: MEGABYTE / GROWTH,
+    make: |b| repeat_to("a,b.c/d,", b) + "0",
+};
+
 const MEGABYTE: usize = 1_000_000;
 
 /// Every case, for the memory check.
-const CASES: [&Case; 16] = [
+const CASES: [&Case; 18] = [
     &NEWS_TEXT,
     &ONE_LINE,
     &STRAIGHT_DOUBLE_QUOTES,
@@ -364,6 +378,8 @@ const CASES: [&Case; 16] = [
     &CR_NEWS,
     &INVISIBLE_MARKS,
     &RIGHT_TO_LEFT_TEXT,
+    &URL_WITH_CLOSING_BRACKETS,
+    &ONE_RUN_OF_NAMES,
 ];
 
 fn nested_quotes(bytes: usize) -> String {
@@ -492,6 +508,16 @@ fn invisible_marks_scale() {
 #[test]
 fn right_to_left_scales() {
     scales_linearly(&RIGHT_TO_LEFT_TEXT);
+}
+
+#[test]
+fn url_with_a_wall_of_closing_brackets_scales() {
+    scales_linearly(&URL_WITH_CLOSING_BRACKETS);
+}
+
+#[test]
+fn one_run_of_names_scales() {
+    scales_linearly(&ONE_RUN_OF_NAMES);
 }
 
 /// The heap peak of every case at its larger size, printed, then checked against the budget.

@@ -45,15 +45,12 @@ pub fn find(text: &str, rules: &Rules) -> Vec<Indicator> {
     let mut found = Vec::new();
     let mut refanged = Refanged::default();
     let mut i = 0;
-    while i < bytes.len() {
-        if !is_run_byte(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && is_run_byte(bytes[i]) {
-            i += 1;
-        }
+    // A run without a trigger byte holds no indicator, so the scan jumps from trigger to
+    // trigger and reads only the runs around them. Each byte is read at most three times:
+    // here, going back to its run's start, and going on to its end.
+    while let Some(trigger) = next_trigger(bytes, i) {
+        let start = trigger - bytes[i..trigger].iter().rev().take_while(|&&b| is_run_byte(b)).count();
+        i = trigger + bytes[trigger..].iter().take_while(|&&b| is_run_byte(b)).count();
         let run = &bytes[start..i];
         if !may_hold_indicator(run) {
             continue;
@@ -67,13 +64,46 @@ pub fn find(text: &str, rules: &Rules) -> Vec<Indicator> {
 }
 
 /// Whether `run` can hold an indicator: it has a digit, an `@` or a bracket, or a dot or colon
-/// with more after it. Most words ("said.", "U.S.") fail this at once.
+/// with more after it. Most words ("said.", "it,") fail this at once.
 fn may_hold_indicator(run: &[u8]) -> bool {
     run.iter().enumerate().any(|(i, &b)| match b {
         b'0'..=b'9' | b'@' | b'[' | b'(' => true,
         b'.' | b':' => run.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
         _ => false,
     })
+}
+
+/// The first byte at or after `from` that [`may_hold_indicator`] looks for. The scan reads
+/// every byte of the text, so it tests eight at a time: each byte is either one of `.(@[` or
+/// in `0..=:`, the digits and the colon.
+fn next_trigger(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit of each byte of `x` that is zero (exact for "any", which is all that is asked).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let rest = bytes.get(from..)?;
+    let mut words = rest.chunks_exact(8);
+    for (n, word) in (&mut words).enumerate() {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // Bytes of 0x30..=0x3a: at least 0x30 and not at least 0x3b, among bytes below 0x80
+        // (the mask keeps the additions from carrying into the next byte).
+        let low = x & !HIGH;
+        let digit_or_colon = low.wrapping_add(ONES * (0x80 - 0x30)) & !low.wrapping_add(ONES * (0x80 - 0x3b)) & !x;
+        let marks = zero(x ^ (ONES * u64::from(b'.'))) | zero(x ^ (ONES * u64::from(b'(')))
+            | zero(x ^ (ONES * u64::from(b'@'))) | zero(x ^ (ONES * u64::from(b'[')));
+        if (digit_or_colon & HIGH) | marks != 0 {
+            if let Some(p) = word.iter().position(|&b| is_trigger(b)) {
+                return Some(from + n * 8 + p);
+            }
+        }
+    }
+    let tail = rest.len() - words.remainder().len();
+    words.remainder().iter().position(|&b| is_trigger(b)).map(|p| from + tail + p)
+}
+
+/// The bytes that [`may_hold_indicator`] looks for.
+fn is_trigger(b: u8) -> bool {
+    matches!(b, b'0'..=b':' | b'@' | b'[' | b'(' | b'.')
 }
 
 /// Printable ASCII: the bytes an indicator can be made of.
@@ -139,10 +169,7 @@ impl Parser<'_> {
             }
             return local_end + 1;
         }
-        // "81.0.236.93:443": a dotted name before the first colon is no IPv6 address.
-        let colon = b[k..].iter().position(|&c| c == b':').map_or(b.len(), |p| k + p);
-        let dotted_first = b[k..colon].contains(&b'.');
-        match if dotted_first { Ipv6::NoColons } else { ipv6(b, k) } {
+        match ipv6(b, k) {
             Ipv6::Address(end) => return self.push(k, end, Case::Lower),
             // Resuming after the whole colon run keeps "1:2:3:…" linear.
             Ipv6::NotAnAddress(end) => return end,
@@ -301,22 +328,20 @@ fn host_end(b: &[u8], k: usize) -> usize {
 /// and closing brackets that close nothing inside the URL.
 fn url_end(b: &[u8], k: usize) -> usize {
     let mut end = k + b[k..].iter().take_while(|&&c| is_url_byte(c)).count();
-    while end > k {
-        let last = b[end - 1];
-        let unbalanced = |open: u8, close: u8| {
-            last == close && {
-                let inner = &b[k..end];
-                inner.iter().filter(|&&c| c == close).count() > inner.iter().filter(|&&c| c == open).count()
-            }
-        };
-        if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b'*')
-            || unbalanced(b'(', b')')
-            || unbalanced(b'[', b']')
-        {
-            end -= 1;
-        } else {
-            break;
+    // Closing brackets beyond the opening ones in `b[k..end]`, counted once and kept up to date
+    // as bytes are dropped, so a wall of closing brackets costs one pass.
+    let excess = |open: u8, close: u8| {
+        b[k..end].iter().fold(0isize, |n, &c| n + isize::from(c == close) - isize::from(c == open))
+    };
+    let (mut parens, mut brackets) = (excess(b'(', b')'), excess(b'[', b']'));
+    while let Some(&last) = b[k..end].last() {
+        match last {
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b'*' => {}
+            b')' if parens > 0 => parens -= 1,
+            b']' if brackets > 0 => brackets -= 1,
+            _ => break,
         }
+        end -= 1;
     }
     end
 }
@@ -344,7 +369,13 @@ enum Ipv6 {
 /// Reads an IPv6 address at `k`: hex groups of up to four digits joined by colons, with at most
 /// one `::`, eight groups without it, and an optional trailing IPv4 address.
 fn ipv6(b: &[u8], k: usize) -> Ipv6 {
-    let scanned = k + b[k..].iter().take_while(|&&c| c.is_ascii_hexdigit() || c == b':' || c == b'.').count();
+    let is_part = |c: u8| c.is_ascii_hexdigit() || c == b':' || c == b'.';
+    // "81.0.236.93:443": a dotted name before the first colon is no IPv6 address. Looking no
+    // further than the first colon or other byte keeps a run of "a,b,c,…" linear.
+    if b[k..].iter().take_while(|&&c| is_part(c) && c != b':').any(|&c| c == b'.') {
+        return Ipv6::NoColons;
+    }
+    let scanned = k + b[k..].iter().take_while(|&&c| is_part(c)).count();
     // A trailing dot or single colon is punctuation ("at fe80::1: the", "from ::1.").
     let mut end = k + b[k..scanned].iter().rposition(|&c| c != b'.').map_or(0, |p| p + 1);
     if end >= k + 2 && b[end - 1] == b':' && b[end - 2] != b':' {
@@ -414,6 +445,26 @@ mod tests {
                 assert_eq!(indicators($text), expected);
             }
         };
+    }
+
+    #[test]
+    fn trigger_scan_finds_every_trigger_byte() {
+        // Each byte value at each place of an eight-byte word and of the tail, among fillers
+        // below and above 0x80 (which must not carry into their neighbours).
+        for filler in [b'a', 0x7f, 0x80, 0xff] {
+            for b in 0..=255u8 {
+                for len in 1..=17 {
+                    for at in 0..len {
+                        let mut bytes = vec![filler; len];
+                        bytes[at] = b;
+                        let expected = is_trigger(b).then_some(at);
+                        assert_eq!(next_trigger(&bytes, 0), expected, "byte {b:#x} at {at} of {len} among {filler:#x}");
+                    }
+                }
+            }
+        }
+        assert_eq!(next_trigger(b"1 a 2", 1), Some(4));
+        assert_eq!(next_trigger(b"1", 2), None);
     }
 
     // Plain forms.
