@@ -64,6 +64,7 @@ impl Label {
     }
 
     /// The entity type, for `Begin` and `Inside`.
+    #[cfg(test)]
     pub fn entity(self) -> Option<EntityType> {
         match self {
             Label::Outside => None,
@@ -73,7 +74,8 @@ impl Label {
 }
 
 /// Whether label `next` may follow label `previous` in BIO: an `I-X` only continues a `B-X` or
-/// an `I-X`.
+/// an `I-X`. The decoder has this rule built in; tests check its output against it.
+#[cfg(test)]
 pub fn may_follow(previous: usize, next: usize) -> bool {
     match Label::from_index(next) {
         Label::Inside(t) => Label::from_index(previous).entity() == Some(t),

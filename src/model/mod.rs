@@ -50,6 +50,7 @@ pub enum Label {
 pub struct Tagger {
     weights: Weights,
     names: NameTable,
+    transitions: decode::Transitions,
 }
 
 /// Buffers reused across the windows of one document.
@@ -73,7 +74,9 @@ impl Tagger {
 
     /// Loads weights from a file in the [`weights`] format.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, FormatError> {
-        Ok(Tagger { weights: Weights::parse(bytes)?, names: NameTable::embedded() })
+        let weights = Weights::parse(bytes)?;
+        let transitions = decode::Transitions::new(&weights.transitions);
+        Ok(Tagger { weights, names: NameTable::embedded(), transitions })
     }
 
     /// How many features the model has.
@@ -118,7 +121,7 @@ impl Tagger {
             }
             scratch.emissions.push(scores);
         }
-        scratch.decoder.best_path(&scratch.emissions, &self.weights.transitions, &mut scratch.path);
+        scratch.decoder.best_path(&scratch.emissions, &self.transitions, &mut scratch.path);
         for (attrs, &label) in scratch.attrs[2..].iter().zip(&scratch.path) {
             if attrs.remembered() {
                 scratch.history.record(attrs.word(), label);

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::model::decode::Decoder;
+use crate::model::decode::{Decoder, Transitions};
 use crate::model::features::{history_key, history_keys, History};
 use crate::model::labels::LABELS;
 use crate::model::weights::{Weights, CODES};
@@ -199,7 +199,7 @@ impl Perceptron {
             }
             self.emissions.push(scores);
         }
-        self.decoder.best_path(&self.emissions, &self.transitions, &mut self.path);
+        self.decoder.best_path(&self.emissions, &Transitions::new(&self.transitions), &mut self.path);
         let gold = &corpus.gold[window.clone()];
         if self.path == gold {
             return false;
