@@ -202,7 +202,7 @@ fn add_document(
     let gold = conll.project(&doc);
     let context = Context::new(&doc, &hashes, lexicon, &quoted);
     let mut attrs = Vec::new();
-    let mut features = Features::new();
+    let mut features = Features::default();
     let mut covered = 0;
     corpus.start_document();
     for window in context.windows() {

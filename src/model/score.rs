@@ -1,0 +1,132 @@
+//! Scoring the tokens of a window in use: each token's score row is the sum of its features'
+//! weights, the bias, its word features and its context features ([`super::features`]).
+//!
+//! In a news text the capitalised words that get the full feature set repeat: on a megabyte of
+//! news, 6,000 written forms make up 37,000 such tokens. Their word features (the word, exact
+//! form, affixes, shape, length and name lists: a third of such a token's features) come out
+//! the same at every occurrence, so [`Forms`] scores them once per form and document, and
+//! keeps them with the word attributes the context features read, which are costly to compute
+//! too (affixes, shape, three table lookups).
+
+use super::features::{fingerprint, Sink, WordPart};
+use super::labels::LABELS;
+use super::weights::Weights;
+
+/// A feature sink that adds the features' weights to a score row.
+pub struct Scorer<'w> {
+    /// The weights.
+    pub weights: &'w Weights,
+    /// The sum so far.
+    pub scores: [i32; LABELS],
+}
+
+impl Sink for Scorer<'_> {
+    #[inline(always)]
+    fn add(&mut self, template: u32, value: u64) {
+        self.weights.add(fingerprint(template, value), &mut self.scores);
+    }
+}
+
+/// One written form of a document.
+struct Form {
+    word: u64,
+    exact: u64,
+    part: WordPart,
+    /// The bias and the word features' weights.
+    scores: [i32; LABELS],
+}
+
+/// The most forms kept: past it the table starts over, so a long text of ever new words
+/// cannot grow it without bound (a megabyte of news has about 6,000).
+const MAX_FORMS: usize = 1 << 15;
+
+/// The written forms with full features seen so far in a document, by folded and exact hash:
+/// an open-addressing table of indices into a dense vector.
+#[derive(Default)]
+pub struct Forms {
+    /// 1 + the index in `forms`, 0 for an empty slot; the length is a power of two.
+    slots: Vec<u32>,
+    forms: Vec<Form>,
+}
+
+impl Forms {
+    /// The word attributes and word scores stored for the form with these hashes.
+    pub fn get(&self, word: u64, exact: u64) -> Option<(&WordPart, &[i32; LABELS])> {
+        let form = &self.forms[self.slot(word, exact).1?];
+        Some((&form.part, &form.scores))
+    }
+
+    /// Stores a form that [`Forms::get`] did not find.
+    pub fn insert(&mut self, word: u64, exact: u64, part: WordPart, scores: [i32; LABELS]) {
+        if self.forms.len() >= MAX_FORMS {
+            self.forms.clear();
+            self.slots.fill(0);
+        }
+        if 2 * (self.forms.len() + 1) > self.slots.len() {
+            self.grow();
+        }
+        let (slot, _) = self.slot(word, exact);
+        self.forms.push(Form { word, exact, part, scores });
+        self.slots[slot] = self.forms.len() as u32;
+    }
+
+    /// The slot holding the form, or the empty slot where it would go; and the form's index.
+    fn slot(&self, word: u64, exact: u64) -> (usize, Option<usize>) {
+        if self.slots.is_empty() {
+            return (0, None);
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = (exact >> 32) as usize & mask;
+        loop {
+            let index = match self.slots[slot] {
+                0 => return (slot, None),
+                n => n as usize - 1,
+            };
+            let form = &self.forms[index];
+            if form.exact == exact && form.word == word {
+                return (slot, Some(index));
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(64);
+        self.slots = vec![0; size];
+        for (index, form) in self.forms.iter().enumerate() {
+            let (slot, _) = self.slot(form.word, form.exact);
+            self.slots[slot] = index as u32 + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::features::Attrs;
+
+    #[test]
+    fn finds_what_it_stored_and_nothing_else() {
+        let mut forms = Forms::default();
+        let part = Attrs::default().word_part();
+        assert!(forms.get(1, 2).is_none());
+        for n in 0..1000u64 {
+            forms.insert(n, n << 32 | 7, part, [n as i32; LABELS]);
+        }
+        for n in 0..1000u64 {
+            assert_eq!(forms.get(n, n << 32 | 7).map(|(_, s)| s[0]), Some(n as i32));
+            assert!(forms.get(n + 1, n << 32 | 7).is_none());
+        }
+    }
+
+    #[test]
+    fn starts_over_when_full() {
+        let mut forms = Forms::default();
+        let part = Attrs::default().word_part();
+        for n in 0..=MAX_FORMS as u64 {
+            forms.insert(n, n, part, [0; LABELS]);
+        }
+        assert!(forms.get(0, 0).is_none());
+        assert!(forms.get(MAX_FORMS as u64, MAX_FORMS as u64).is_some());
+    }
+}
