@@ -248,8 +248,12 @@ mod tests {
             .unwrap()
             .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
             .collect();
-        texts.push("BRUSSELS 1996-08-22\nÁngela Müller-Lüdenscheidt met NATO’s chief in Zürich. Müller said: \"Zürich!\"".into());
-        let (mut attrs, mut features, mut history, mut tokens) = (Vec::new(), Features::default(), History::default(), 0);
+        texts.push(
+            "BRUSSELS 1996-08-22\nÁngela Müller-Lüdenscheidt met NATO’s chief in Zürich. Müller said: \"Zürich!\""
+                .into(),
+        );
+        let (mut attrs, mut features, mut history, mut tokens) =
+            (Vec::new(), Features::default(), History::default(), 0);
         for text in &texts {
             let doc = Document::parse(text, &grammar);
             let hashes = Lexicon::token_hashes(&doc);
