@@ -86,7 +86,9 @@ impl Analyzer {
         let doc = text::Document::parse(text, &self.grammar);
         let hashes = lexicon::Lexicon::token_hashes(&doc);
         let quotations = quotes::find_quotations(&doc);
-        let terms = cyber::find(&doc, &hashes, &self.lexicon, &self.cyber);
+        let mut terms = cyber::find(&doc, &hashes, &self.lexicon, &self.cyber);
+        // Part of the result, and live through every later stage: no spare capacity.
+        terms.shrink_to_fit();
         let found = actors::find(&actors::Inputs {
             doc: &doc,
             hashes: &hashes,
@@ -97,6 +99,7 @@ impl Analyzer {
             quotations: &quotations,
             terms: &terms,
         });
+        drop(hashes);
         let quotes = quotes::attribute(&doc, &quotations, &found, &self.lexicon, &self.speech);
         Analysis { actors: found.actors, quotes, terms }
     }

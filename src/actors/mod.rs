@@ -73,9 +73,13 @@ pub struct Found {
 
 /// Finds and links the actors of a document.
 pub fn find(inputs: &Inputs) -> Found {
+    // Per-token vectors are freed as soon as their stage is done: they are the bulk of the
+    // heap on long texts, and coreference builds the result while they would still be live.
     let quoted = quoted_tokens(inputs.doc, inputs.quotations);
     let labels = inputs.model.tag(inputs.doc, inputs.hashes, inputs.lexicon, &quoted);
+    drop(quoted);
     let found = candidates::collect(inputs, &inputs.tables.titles, &inputs.tables.vetoes, &labels);
+    drop(labels);
     coref::group(inputs, &inputs.tables.titles, found)
 }
 

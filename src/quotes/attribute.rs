@@ -77,7 +77,8 @@ pub fn attribute(
     speech: &SpeechLexicon,
 ) -> Vec<Quote> {
     let reader = Reader { doc, actors, speech };
-    let mut resolved: Vec<Option<Resolved>> = Vec::with_capacity(quotations.len());
+    // The speaker of the previous quotation: the only earlier one a quotation may inherit.
+    let mut previous: Option<Resolved> = None;
     let mut last_named: Option<Resolved> = None;
     let mut quotes = Vec::with_capacity(quotations.len());
     for (k, quotation) in quotations.iter().enumerate() {
@@ -91,14 +92,14 @@ pub fn attribute(
         };
         let speaker = match speaker {
             Some(speaker) => Some(resolve(&reader, lexicon, speaker, last_named.as_ref())),
-            None if cue.is_none() => inherit(&reader, lexicon, quotations, &resolved, k, last_named.as_ref()),
+            None if cue.is_none() => inherit(&reader, lexicon, quotations, previous.as_ref(), k, last_named.as_ref()),
             None => None,
         };
         if let Some(named) = speaker.as_ref().filter(|s| s.kind != SpeakerKind::Noun || s.actor.is_some()) {
             last_named = Some(named.clone());
         }
         quotes.push(public_quote(doc, quotation, speaker.as_ref(), cue.as_ref()));
-        resolved.push(speaker);
+        previous = speaker;
     }
     // A quotation over several paragraphs whose cue comes in a later part: give it to the
     // earlier parts too.
@@ -433,19 +434,19 @@ fn subject_at(reader: &Reader, t: usize, sentence: usize) -> Option<Speaker> {
     })
 }
 
-/// The speaker of a quotation without a cue, taken from the previous quotation or the
-/// narration before it.
+/// The speaker of a quotation without a cue, taken from the previous quotation (whose speaker
+/// is `previous_speaker`) or the narration before it.
 fn inherit(
     reader: &Reader,
     lexicon: &Lexicon,
     quotations: &[Quotation],
-    resolved: &[Option<Resolved>],
+    previous_speaker: Option<&Resolved>,
     k: usize,
     last_named: Option<&Resolved>,
 ) -> Option<Resolved> {
     let doc = reader.doc;
     let quotation = &quotations[k];
-    let previous = k.checked_sub(1).and_then(|p| resolved[p].as_ref().map(|r| (p, r)));
+    let previous = k.checked_sub(1).zip(previous_speaker);
     if quotation.continues {
         return previous.map(|(_, r)| r.clone());
     }

@@ -80,7 +80,7 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
                 Role::Close => match pop_to(&mut stack, &mut open_count, family) {
                     Some(open) if stack.is_empty() => {
                         let mid_sentence = open.token > paragraph.start && !is_terminal(doc, open.token - 1);
-                        found.push(closed(doc, open.token..i + width, continues(open), mid_sentence));
+                        found.extend(closed(doc, open.token..i + width, continues(open), mid_sentence));
                     }
                     Some(_) => {}
                     None if may_miss_opener && found.len() == paragraph_start_len && stack.is_empty() => {
@@ -153,16 +153,20 @@ fn push_unclosed(doc: &Document, found: &mut Vec<Quotation>, open: Open, end: us
 }
 
 /// A closed quotation, flagged as a scare quote when it is a few words without punctuation
-/// inside a sentence.
-fn closed(doc: &Document, tokens: Range<usize>, continues: bool, mid_sentence: bool) -> Quotation {
+/// inside a sentence; `None` when no word stands between the marks (“”, "…"), which quotes
+/// nothing. Without that rule a wall of marks becomes one quotation per pair.
+fn closed(doc: &Document, tokens: Range<usize>, continues: bool, mid_sentence: bool) -> Option<Quotation> {
     let inner = tokens.start + 1..tokens.end - 1;
     let words = word_count(doc, inner.clone());
+    if words == 0 {
+        return None;
+    }
     let punctuated = inner.clone().any(|i| {
         doc.tokens[i].kind == TokenKind::Punct
             && matches!(doc.token_text(i), "," | "." | "!" | "?" | ";" | ":" | "…" | "...")
     });
     let scare = mid_sentence && !continues && words <= MAX_SCARE_WORDS && !punctuated;
-    Quotation { tokens, scare, continues }
+    Some(Quotation { tokens, scare, continues })
 }
 
 /// Sentence-ending punctuation.

@@ -162,6 +162,10 @@ t!(apostrophes_not_marks, "It’s the ’90s at the Smiths’ house, rock ’n�
 t!(possessive_inside_quote, "“The Smiths’ house was hit,” she said.", "[“The Smiths’ house was hit,”] @she ^said");
 t!(inch_marks_dropped, "He is 5'11\" and weighs 80 kg. The plane is 6’2” wide.", "");
 t!(lone_mark_dropped, "The \" sign was left there.", "");
+// A wall of marks gave one quotation per pair, each quoting nothing.
+t!(empty_pair_dropped, "He typed “” and \"\" then “…” twice.", "");
+t!(wall_of_closing_marks_quotes_nothing, "””””””””””””””””””””", "");
+t!(number_is_quoted, "The code was “1234,” he said.", "[“1234,”] @he ^said");
 t!(
     nested_single_in_double,
     "“He told me ‘never again’ and left,” she said.",

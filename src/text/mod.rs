@@ -126,8 +126,13 @@ pub struct Document<'t> {
 impl<'t> Document<'t> {
     /// Tokenizes and segments `text` (at most `u32::MAX` bytes).
     pub fn parse(text: &'t str, grammar: &Grammar) -> Document<'t> {
-        let tokens = tokenize::tokenize(text, &grammar.abbreviations);
-        let (sentences, paragraphs) = segment::segment(text, &tokens, grammar);
+        let mut tokens = tokenize::tokenize(text, &grammar.abbreviations);
+        // The tokenizer reserves by a guessed token length and grows by doubling; every later
+        // stage runs while the tokens are live, so they keep only what they use.
+        tokens.shrink_to_fit();
+        let (mut sentences, mut paragraphs) = segment::segment(text, &tokens, grammar);
+        sentences.shrink_to_fit();
+        paragraphs.shrink_to_fit();
         Document { text, tokens, sentences, paragraphs }
     }
 
