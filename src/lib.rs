@@ -86,10 +86,7 @@ impl Analyzer {
         let doc = text::Document::parse(text, &self.grammar);
         let hashes = lexicon::Lexicon::token_hashes(&doc);
         let quotations = quotes::find_quotations(&doc);
-        let mut terms = cyber::find(&doc, &hashes, &self.lexicon, &self.cyber);
-        // Part of the result, and live through every later stage: no spare capacity.
-        terms.shrink_to_fit();
-        let found = actors::find(&actors::Inputs {
+        let inputs = actors::Inputs {
             doc: &doc,
             hashes: &hashes,
             grammar: &self.grammar,
@@ -97,8 +94,14 @@ impl Analyzer {
             model: &self.model,
             tables: &self.actors,
             quotations: &quotations,
-            terms: &terms,
-        });
+        };
+        // The tagger runs before the cyber layer, and each stage's per-token vectors are freed
+        // when it ends, so the heap holds one stage's working set at a time.
+        let labels = actors::label(&inputs);
+        let mut terms = cyber::find(&doc, &hashes, &self.lexicon, &self.cyber);
+        // Part of the result, and live through every later stage: no spare capacity.
+        terms.shrink_to_fit();
+        let found = actors::find(&inputs, labels, &terms);
         drop(hashes);
         let quotes = quotes::attribute(&doc, &quotations, &found, &self.lexicon, &self.speech);
         Analysis { actors: found.actors, quotes, terms }

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::headline;
 use super::titles::Titles;
 use super::Inputs;
-use crate::analysis::{ActorKind, TermCategory};
+use crate::analysis::{ActorKind, Term, TermCategory};
 use crate::lexicon::{Class, FastHash, LexMatch, COMMON_WORD, DEMONYM};
 use crate::model::{EntityType, Label};
 use crate::text::{data_lines, TokenKind, WordSet};
@@ -45,24 +45,28 @@ impl Vetoes {
 }
 
 /// Every candidate name, sorted and non-overlapping.
-pub fn collect(inputs: &Inputs, titles: &Titles, vetoes: &Vetoes, labels: &[Label]) -> Vec<Candidate> {
+pub fn collect(inputs: &Inputs, terms: &[Term], labels: &[Label]) -> Vec<Candidate> {
+    let (titles, vetoes) = (&inputs.tables.titles, &inputs.tables.vetoes);
     let (mut candidates, misc) = from_labels(labels);
     let known = inputs.lexicon.find(inputs.doc, inputs.hashes, |e| e.class.actor_kind().is_some());
     merge_lexicon(&mut candidates, &known, &misc, inputs);
     let chrome = chrome_paragraphs(inputs, vetoes);
     candidates.retain_mut(|c| {
         trim(c, inputs, titles);
-        !c.tokens.is_empty() && !vetoed(c, inputs, vetoes, &chrome) && !names_cyber_term(c, inputs)
+        !c.tokens.is_empty() && !vetoed(c, inputs, vetoes, &chrome) && !names_cyber_term(c, inputs, terms)
     });
-    headline::confirm(inputs, candidates, &known)
+    let mut candidates = headline::confirm(inputs, candidates, &known);
+    // Live through coreference, which builds the result beside them: no spare capacity.
+    candidates.shrink_to_fit();
+    candidates
 }
 
 /// Threat-actor groups, malware and techniques are highlighted as cyber terms; the tagger
 /// often takes their names for people or organisations ("Cozy Bear", "Solorigate").
-fn names_cyber_term(candidate: &Candidate, inputs: &Inputs) -> bool {
+fn names_cyber_term(candidate: &Candidate, inputs: &Inputs, terms: &[Term]) -> bool {
     let bytes = inputs.doc.byte_range(candidate.tokens.clone());
-    let first = inputs.terms.partition_point(|t| t.end <= bytes.start);
-    inputs.terms[first..].iter().take_while(|t| t.start < bytes.end).any(|term| {
+    let first = terms.partition_point(|t| t.end <= bytes.start);
+    terms[first..].iter().take_while(|t| t.start < bytes.end).any(|term| {
         let named = matches!(term.category, TermCategory::Malware | TermCategory::ThreatActor | TermCategory::Technique);
         let overlap = term.end.min(bytes.end) - term.start.max(bytes.start);
         let proper = term.text.chars().next().is_some_and(char::is_uppercase);

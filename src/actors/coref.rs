@@ -177,7 +177,10 @@ fn best_member(inputs: &Inputs, candidates: &[Candidate], members: &[usize]) -> 
 fn build(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], clusters: &[Cluster]) -> Found {
     let doc = inputs.doc;
     let mut actors = Vec::with_capacity(clusters.len());
-    let mut mentions = Vec::with_capacity(candidates.len());
+    // Every candidate is a member of exactly one cluster, so writing each mention at its
+    // candidate's index gives them in text order without a sort (and its buffer).
+    debug_assert_eq!(clusters.iter().map(|c| c.members.len()).sum::<usize>(), candidates.len());
+    let mut mentions = vec![Mention { tokens: 0..0, actor: 0, role: None }; candidates.len()];
     let mut genders = Vec::with_capacity(clusters.len());
     for (id, cluster) in clusters.iter().enumerate() {
         let kind = majority_kind(candidates, &cluster.members);
@@ -197,7 +200,7 @@ fn build(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], clusters: &
                     roles.push(text);
                 }
             }
-            mentions.push(Mention { tokens: tokens.clone(), actor: id, role: role.map(|(range, _)| range) });
+            mentions[member] = Mention { tokens: tokens.clone(), actor: id, role: role.map(|(range, _)| range) };
         }
         if kind == ActorKind::Person {
             let given = name.split_whitespace().next().filter(|_| name.contains(' '));
@@ -214,7 +217,6 @@ fn build(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], clusters: &
         actors.push(Actor { id, name, kind, mentions: spans, roles });
         genders.push(gender);
     }
-    mentions.sort_by_key(|m| m.tokens.start);
     Found { actors, mentions, genders }
 }
 

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::analysis::{Actor, Term};
 use crate::lexicon::{Gender, Lexicon};
-use crate::model::Tagger;
+use crate::model::{Label, Tagger};
 use crate::quotes::Quotation;
 use crate::text::{Abbreviations, Document, Grammar};
 
@@ -46,8 +46,6 @@ pub struct Inputs<'a, 't> {
     pub tables: &'a ActorTables,
     /// Quotations found in the text, sorted.
     pub quotations: &'a [Quotation],
-    /// The cyber-attack terms of the text, sorted: their names are not actors.
-    pub terms: &'a [Term],
 }
 
 /// One mention of an actor, in tokens.
@@ -71,14 +69,20 @@ pub struct Found {
     pub genders: Vec<Option<Gender>>,
 }
 
-/// Finds and links the actors of a document.
-pub fn find(inputs: &Inputs) -> Found {
-    // Per-token vectors are freed as soon as their stage is done: they are the bulk of the
-    // heap on long texts, and coreference builds the result while they would still be live.
+/// The tagger's label for every token, the first step of [`find`]. It is a step of its own
+/// so that the caller can run it before the cyber layer: the tagger's per-token buffers and the
+/// cyber layer's candidates, the two largest transient allocations, are then never live at
+/// the same time.
+pub fn label(inputs: &Inputs) -> Vec<Label> {
     let quoted = quoted_tokens(inputs.doc, inputs.quotations);
-    let labels = inputs.model.tag(inputs.doc, inputs.hashes, inputs.lexicon, &quoted);
-    drop(quoted);
-    let found = candidates::collect(inputs, &inputs.tables.titles, &inputs.tables.vetoes, &labels);
+    inputs.model.tag(inputs.doc, inputs.hashes, inputs.lexicon, &quoted)
+}
+
+/// Finds and links the actors of a document from its [`label`]s. The cyber-attack `terms`
+/// (sorted) are not actors, though the tagger often takes their names for some.
+pub fn find(inputs: &Inputs, labels: Vec<Label>, terms: &[Term]) -> Found {
+    let found = candidates::collect(inputs, terms, &labels);
+    // The labels are one per token: free them before coreference builds the result.
     drop(labels);
     coref::group(inputs, &inputs.tables.titles, found)
 }
