@@ -38,15 +38,15 @@ pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Fo
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut cluster_of = vec![usize::MAX; candidates.len()];
     let mut by_entry: HashMap<u32, usize, FastHash> = HashMap::default();
-    let mut by_text: HashMap<Vec<u64>, usize, FastHash> = HashMap::default();
+    let names = NameWords::new(inputs, &candidates);
+    let mut by_text: HashMap<&[u64], usize, FastHash> = HashMap::default();
     // Full-name mentions of people by surname and by given name, in text order.
     let mut by_surname: HashMap<u64, Vec<usize>, FastHash> = HashMap::default();
     let mut by_given_name: HashMap<u64, Vec<usize>, FastHash> = HashMap::default();
-    let words = |c: &Candidate| name_words(inputs, c.tokens.clone());
 
     // Full names, known entries and other names first; lone words wait for pass two.
     for (index, candidate) in candidates.iter().enumerate() {
-        let key = words(candidate);
+        let key = names.of(index);
         let full_name = candidate.kind == ActorKind::Person && key.len() >= 2;
         let target = if let Some(entry) = candidate.entry {
             by_entry.get(&entry).copied()
@@ -56,12 +56,12 @@ pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Fo
                 .into_iter()
                 .flatten()
                 .rev()
-                .find(|&&other| same_person(&words(&candidates[other]), &key))
+                .find(|&&other| same_person(names.of(other), key))
                 .map(|&other| cluster_of[other])
         } else if key.len() == 1 {
             continue;
         } else {
-            by_text.get(&key).copied()
+            by_text.get(key).copied()
         };
         let cluster = target.unwrap_or_else(|| {
             clusters.push(Cluster { members: Vec::new(), entry: candidate.entry, best: index });
@@ -82,18 +82,18 @@ pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Fo
 
     // Single words: a surname, else a given name, of a person named in full (the nearest
     // mention before, else after), else a name of its own.
-    for (index, candidate) in candidates.iter().enumerate() {
+    for index in 0..candidates.len() {
         if cluster_of[index] != usize::MAX {
             continue;
         }
-        let key = words(candidate);
+        let key = names.of(index);
         let nearest = |map: &HashMap<u64, Vec<usize>, FastHash>| {
             let mentions = map.get(key.first()?)?;
             let after = mentions.partition_point(|&m| m < index);
             let at = after.checked_sub(1).or((after < mentions.len()).then_some(after))?;
             Some(cluster_of[mentions[at]])
         };
-        let target = nearest(&by_surname).or_else(|| nearest(&by_given_name)).or_else(|| by_text.get(&key).copied());
+        let target = nearest(&by_surname).or_else(|| nearest(&by_given_name)).or_else(|| by_text.get(key).copied());
         let cluster = target.unwrap_or_else(|| {
             clusters.push(Cluster { members: Vec::new(), entry: None, best: index });
             clusters.len() - 1
@@ -107,15 +107,39 @@ pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Fo
     clusters.retain(|c| !c.members.is_empty());
     for cluster in &mut clusters {
         cluster.members.sort_unstable();
-        cluster.best = best_member(inputs, &candidates, &cluster.members);
+        cluster.best = best_member(inputs, &candidates, &names, &cluster.members);
     }
     clusters.sort_by_key(|c| c.members[0]);
     build(inputs, titles, &candidates, &clusters)
 }
 
-/// The folded hashes of a name's words, without punctuation and initials' dots.
-fn name_words(inputs: &Inputs, tokens: Range<usize>) -> Vec<u64> {
-    tokens.filter(|&i| inputs.doc.tokens[i].kind == TokenKind::Word).map(|i| inputs.hashes[i]).collect()
+/// The folded hashes of each candidate's words, without punctuation and initials' dots: the
+/// keys names are grouped by. One buffer for all candidates, since every step looks them up.
+struct NameWords {
+    hashes: Vec<u64>,
+    /// Candidate `i`'s words are `hashes[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<usize>,
+}
+
+impl NameWords {
+    fn new(inputs: &Inputs, candidates: &[Candidate]) -> NameWords {
+        let mut hashes = Vec::new();
+        let ends = candidates
+            .iter()
+            .map(|c| {
+                let words = c.tokens.clone().filter(|&i| inputs.doc.tokens[i].kind == TokenKind::Word);
+                hashes.extend(words.map(|i| inputs.hashes[i]));
+                hashes.len()
+            })
+            .collect();
+        NameWords { hashes, ends }
+    }
+
+    /// The words of candidate `index`.
+    fn of(&self, index: usize) -> &[u64] {
+        let start = index.checked_sub(1).map_or(0, |previous| self.ends[previous]);
+        &self.hashes[start..self.ends[index]]
+    }
 }
 
 /// Two multi-word person names of one person: same surname, and same given name or one of
@@ -159,16 +183,16 @@ fn merge_acronyms(inputs: &Inputs, candidates: &[Candidate], clusters: &mut [Clu
 
 /// The member whose text names the actor best: the most words, then not in capitals only
 /// (headlines), then the earliest. `members` is not empty.
-fn best_member(inputs: &Inputs, candidates: &[Candidate], members: &[usize]) -> usize {
+fn best_member(inputs: &Inputs, candidates: &[Candidate], names: &NameWords, members: &[usize]) -> usize {
     let doc = inputs.doc;
     members
         .iter()
         .copied()
         .max_by_key(|&m| {
             let tokens = candidates[m].tokens.clone();
-            let text = doc.tokens_text(tokens.clone());
-            let shouting = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && tokens.len() > 1;
-            (name_words(inputs, tokens).len(), !shouting, std::cmp::Reverse(m))
+            let shouting = tokens.len() > 1
+                && doc.tokens_text(tokens).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            (names.of(m).len(), !shouting, std::cmp::Reverse(m))
         })
         .unwrap_or_default()
 }

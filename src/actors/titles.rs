@@ -4,9 +4,10 @@
 //! Mention spans follow the CoNLL convention and leave titles out; the title is kept as the
 //! actor's role, and a gendered title ("Mrs.", "spokeswoman") is evidence for pronouns.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::lexicon::{fold_hash, Gender, PhraseTrie};
+use crate::lexicon::{fold_hash, FastHash, Gender, PhraseTrie};
 use crate::text::{data_lines, tokenize_words, Abbreviations};
 
 /// The longest title, in tokens ("lieutenant general", "deputy prime minister").
@@ -16,6 +17,9 @@ const LONGEST_TITLE: usize = 4;
 pub struct Titles {
     trie: PhraseTrie,
     genders: Vec<Option<Gender>>,
+    /// The folded hash of every title's last token: [`Titles::ending_at`] is asked at every
+    /// mention, and one probe here settles most of them.
+    last_words: HashSet<u64, FastHash>,
 }
 
 /// A title found in the text.
@@ -31,9 +35,11 @@ impl Titles {
     pub fn embedded(abbreviations: &Abbreviations) -> Titles {
         let mut trie = PhraseTrie::default();
         let mut genders = Vec::new();
+        let mut last_words = HashSet::default();
         for line in data_lines(include_str!("../../data/grammar/titles.txt")) {
             let (title, gender) = line.split_once('\t').unwrap_or((line, ""));
             let hashes: Vec<u64> = tokenize_words(title, abbreviations).iter().map(|t| fold_hash(t)).collect();
+            last_words.extend(hashes.last());
             trie.insert(&hashes, genders.len() as u32);
             genders.push(match gender.trim() {
                 "m" => Some(Gender::Male),
@@ -41,11 +47,14 @@ impl Titles {
                 _ => None,
             });
         }
-        Titles { trie, genders }
+        Titles { trie, genders, last_words }
     }
 
     /// The longest title that ends right before token `end`.
     pub fn ending_at(&self, hashes: &[u64], end: usize) -> Option<TitleMatch> {
+        if !end.checked_sub(1).is_some_and(|last| self.last_words.contains(&hashes[last])) {
+            return None;
+        }
         let mut found = Vec::new();
         (end.saturating_sub(LONGEST_TITLE)..end).find_map(|start| {
             self.trie.matches_at(&hashes[start..end], &mut found);

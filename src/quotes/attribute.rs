@@ -185,9 +185,11 @@ fn cue_at(reader: &Reader, t: usize, hi: usize) -> Option<(Range<usize>, VerbFla
     let word = reader.lower(t);
     for (phrase, flags) in reader.speech.phrases() {
         let fits = t + phrase.len() <= hi
+            && phrase.first().is_some_and(|first| word == *first)
             && phrase
                 .iter()
                 .enumerate()
+                .skip(1)
                 .all(|(n, w)| doc.tokens[t + n].kind == TokenKind::Word && reader.lower(t + n) == *w);
         if fits {
             return Some((t..t + phrase.len(), *flags));

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::lexicon::FastHash;
 use crate::text::data_lines;
 
 /// How a speech verb takes its speaker and quotation (the flags of `speech_verbs.txt`).
@@ -31,28 +32,29 @@ pub enum Referent {
     Organization,
 }
 
-/// Speech verbs and cue phrases, titles, speaker nouns and pronouns, built once.
+/// Speech verbs and cue phrases, titles, speaker nouns and pronouns, built once. The maps hash
+/// with [`FastHash`]: they are probed with every token near a quotation, and their keys are
+/// fixed words, not input an attacker could choose to collide.
 pub struct SpeechLexicon {
     /// Every inflected form of a speech verb, lower-case.
-    verbs: HashMap<&'static str, VerbFlags>,
+    verbs: HashMap<&'static str, VerbFlags, FastHash>,
     /// Multi-word cue phrases ("according to"), as lower-case words.
     phrases: Vec<(Box<[&'static str]>, VerbFlags)>,
-    /// Titles and roles ("minister", "prime minister"), lower-case.
-    titles: HashSet<&'static str>,
-    /// Nouns that name a non-actor speaker ("official", "company").
-    speaker_nouns: HashSet<&'static str>,
-    pronouns: HashMap<&'static str, Referent>,
-    fillers: HashSet<&'static str>,
-    determiners: HashSet<&'static str>,
-    links: HashSet<&'static str>,
+    /// Titles, roles ("minister", "prime minister") and nouns that name a non-actor speaker
+    /// ("official", "company"), lower-case, with their plurals ("companies", "ministers").
+    speaker_nouns: HashSet<String, FastHash>,
+    pronouns: HashMap<&'static str, Referent, FastHash>,
+    fillers: HashSet<&'static str, FastHash>,
+    determiners: HashSet<&'static str, FastHash>,
+    links: HashSet<&'static str, FastHash>,
     /// Closed-class words ("and", "who", "after"): a speaker phrase never ends with one.
-    function_words: HashSet<&'static str>,
+    function_words: HashSet<&'static str, FastHash>,
 }
 
 impl SpeechLexicon {
     /// Loads the embedded lists.
     pub fn embedded() -> SpeechLexicon {
-        let mut verbs = HashMap::new();
+        let mut verbs = HashMap::default();
         let mut phrases = Vec::new();
         for line in data_lines(include_str!("../../data/grammar/speech_verbs.txt")) {
             let (forms, flags) = line.split_once('|').unwrap_or((line, ""));
@@ -67,8 +69,8 @@ impl SpeechLexicon {
         }
         // The gender field of titles.txt is the actor layer's business.
         let titles = data_lines(include_str!("../../data/grammar/titles.txt"))
-            .map(|line| line.split_once('\t').map_or(line, |(title, _)| title).trim())
-            .collect();
+            .map(|line| line.split_once('\t').map_or(line, |(title, _)| title).trim());
+        let nouns = data_lines(include_str!("../../data/grammar/speaker_nouns.txt"));
         let pronouns = data_lines(include_str!("../../data/grammar/pronouns.txt"))
             .filter_map(|line| {
                 let (word, kind) = line.split_once('\t')?;
@@ -80,12 +82,11 @@ impl SpeechLexicon {
                 };
                 Some((word.trim(), referent))
             })
-            .collect();
+            .collect::<HashMap<_, _, FastHash>>();
         SpeechLexicon {
             verbs,
             phrases,
-            titles,
-            speaker_nouns: data_lines(include_str!("../../data/grammar/speaker_nouns.txt")).collect(),
+            speaker_nouns: titles.chain(nouns).flat_map(with_plurals).collect(),
             pronouns,
             fillers: data_lines(include_str!("../../data/grammar/cue_fillers.txt")).collect(),
             determiners: data_lines(include_str!("../../data/grammar/determiners.txt")).collect(),
@@ -106,16 +107,7 @@ impl SpeechLexicon {
 
     /// Whether `word` (lower-case) is a title or speaker noun, or the plural of one.
     pub fn is_speaker_noun(&self, word: &str) -> bool {
-        let known = |w: &str| self.speaker_nouns.contains(w) || self.titles.contains(w);
-        if known(word) {
-            return true;
-        }
-        if let Some(stem) = word.strip_suffix("ies") {
-            if known(&format!("{stem}y")) {
-                return true;
-            }
-        }
-        word.strip_suffix("es").is_some_and(known) || word.strip_suffix('s').is_some_and(known)
+        self.speaker_nouns.contains(word)
     }
 
     /// What `word` (lower-case) refers to when it is a speaker pronoun.
@@ -143,6 +135,13 @@ impl SpeechLexicon {
     pub fn is_link(&self, word: &str) -> bool {
         self.links.contains(word)
     }
+}
+
+/// `noun` and the forms a plural of it may take: "-ies" for "-y", "-es" and "-s" (over-generating
+/// is harmless: "officeses" is never written).
+fn with_plurals(noun: &'static str) -> [String; 4] {
+    let ies = noun.strip_suffix('y').map_or_else(|| noun.to_owned(), |stem| format!("{stem}ies"));
+    [noun.to_owned(), ies, format!("{noun}es"), format!("{noun}s")]
 }
 
 fn parse_flags(flags: &str) -> VerbFlags {

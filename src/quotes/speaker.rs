@@ -3,8 +3,7 @@
 //!
 //! Phrases are read outwards from the cue over a few tokens at most, so each look is bounded.
 
-use std::borrow::Cow;
-use std::ops::Range;
+use std::ops::{Deref, Range};
 
 use super::lexicon::{Referent, SpeechLexicon};
 use crate::actors::{Found, Mention};
@@ -20,6 +19,40 @@ const MAX_APPOSITIVE: usize = 12;
 
 /// Most tokens a parenthesis between a speaker and its verb may span ("(D-Wis.)").
 const MAX_PARENTHESIS: usize = 8;
+
+/// The longest token [`Reader::lower`] lowers without allocating.
+const INLINE_LOWER: usize = 24;
+
+/// A token in lower case, from [`Reader::lower`]. The word lists are probed with nearly every
+/// token near a quotation, so the common case, a short ASCII word with capitals, is lowered
+/// into a buffer on the stack rather than a new `String`.
+pub enum Lower<'t> {
+    /// The token itself, already in lower case.
+    Borrowed(&'t str),
+    /// An ASCII token lowered in place: the bytes and their length.
+    Inline([u8; INLINE_LOWER], u8),
+    /// Any other token, lowered.
+    Owned(String),
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(text) => text,
+            // Lowered ASCII is ASCII, hence valid UTF-8: the fallback is never taken.
+            Lower::Inline(bytes, len) => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
+            Lower::Owned(text) => text,
+        }
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
 
 /// A speaker as written next to its cue.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,12 +85,22 @@ pub struct Reader<'a, 't> {
 
 impl<'a, 't> Reader<'a, 't> {
     /// Token `i` in lower case (borrowed when it already is).
-    pub fn lower(&self, i: usize) -> Cow<'t, str> {
+    pub fn lower(&self, i: usize) -> Lower<'t> {
         let text = self.doc.token_text(i);
-        if text.chars().any(char::is_uppercase) {
-            Cow::Owned(text.to_lowercase())
-        } else {
-            Cow::Borrowed(text)
+        if !text.is_ascii() {
+            return if text.chars().any(char::is_uppercase) { Lower::Owned(text.to_lowercase()) } else { Lower::Borrowed(text) };
+        }
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower::Borrowed(text);
+        }
+        let mut bytes = [0u8; INLINE_LOWER];
+        match bytes.get_mut(..text.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(text.as_bytes());
+                lower.make_ascii_lowercase();
+                Lower::Inline(bytes, text.len() as u8)
+            }
+            None => Lower::Owned(text.to_ascii_lowercase()),
         }
     }
 

@@ -7,10 +7,10 @@ mod chars;
 mod segment;
 mod tokenize;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::lexicon::FastHash;
+use crate::lexicon::{fold_hash, FastHash};
 
 pub use chars::is_invisible;
 pub use tokenize::{Abbreviations, BLANK_LINE_BEFORE, LINE_START, SPACE_AFTER, SPACE_BEFORE};
@@ -79,7 +79,9 @@ impl Grammar {
 /// A set of short lower-case words, asked about words in any case without allocating: it is
 /// probed once per token by several stages.
 pub struct WordSet {
-    words: HashSet<&'static str, FastHash>,
+    /// The words by their [`fold_hash`], which lower-cases ASCII in the same pass as it hashes,
+    /// so an ASCII word is looked up without being copied.
+    words: HashMap<u64, &'static str, FastHash>,
     /// The byte length of the longest word: longer tokens are rejected before hashing.
     longest: usize,
 }
@@ -87,8 +89,8 @@ pub struct WordSet {
 impl WordSet {
     /// The set of `words`, which must be lower-case.
     pub fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
-        let words: HashSet<&'static str, FastHash> = words.collect();
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        let words: HashMap<u64, &'static str, FastHash> = words.map(|w| (fold_hash(w), w)).collect();
+        let longest = words.values().map(|w| w.len()).max().unwrap_or(0);
         WordSet { words, longest }
     }
 
@@ -97,16 +99,13 @@ impl WordSet {
         if word.len() > 4 * self.longest {
             return false;
         }
-        let mut buffer = [0u8; 32];
-        match buffer.get_mut(..word.len()) {
-            Some(lower) if word.is_ascii() => {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                // Lower-casing ASCII bytes keeps them ASCII, hence valid UTF-8.
-                std::str::from_utf8(lower).is_ok_and(|lower| self.words.contains(lower))
-            }
-            _ => self.words.contains(word.to_lowercase().as_str()),
+        if word.is_ascii() {
+            return self.words.get(&fold_hash(word)).is_some_and(|w| w.eq_ignore_ascii_case(word));
         }
+        // The hash folds typographic apostrophes too; the comparison keeps "don’t" apart from
+        // "don't", as a lower-case lookup would.
+        let lower = word.to_lowercase();
+        self.words.get(&fold_hash(&lower)).is_some_and(|w| *w == lower)
     }
 }
 

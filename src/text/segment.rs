@@ -31,7 +31,7 @@ pub fn segment(text: &str, tokens: &[Token], grammar: &Grammar) -> (Vec<Range<us
             paragraphs.push(paragraph_start..i);
             sentence_start = i;
             paragraph_start = i;
-        } else if ends_sentence_before(tokens, i, &token_text, grammar) {
+        } else if ends_sentence_before(text, tokens, i, grammar) {
             sentences.push(sentence_start..i);
             sentence_start = i;
         }
@@ -53,38 +53,39 @@ fn is_soft_wrap<'a>(tokens: &[Token], i: usize, token_text: &impl Fn(usize) -> &
     starts_lower && !previous_closes
 }
 
-/// Whether a sentence ends right before token `i`.
-fn ends_sentence_before<'a>(
-    tokens: &[Token],
-    i: usize,
-    token_text: &impl Fn(usize) -> &'a str,
-    grammar: &Grammar,
-) -> bool {
+/// Whether a sentence ends right before token `i`. Asked before every token, so the common
+/// case, a token after a word, is settled from token kinds and bytes without slicing the text.
+fn ends_sentence_before(text: &str, tokens: &[Token], i: usize, grammar: &Grammar) -> bool {
+    let bytes = text.as_bytes();
     // Walk back over closing quotes and brackets to the punctuation that may end the sentence;
     // a few at most, so a run of a million quotation marks stays linear.
     let mut j = i - 1;
     let stop = i.saturating_sub(MAX_CLOSERS + 1);
-    while j > stop && is_closer(tokens, j, token_text(j)) {
+    while j > stop && is_closer(&tokens[j], &bytes[tokens[j].range()]) {
         j -= 1;
     }
-    let terminal = token_text(j);
-    let next = token_text(i);
-    let next_opens = opens_sentence(tokens, i, next);
-    match terminal {
-        "." | "!" | "?" | "..." | "…" | "?!" => next_opens && (j + 1 < i || tokens[i].has(super::SPACE_BEFORE)),
+    let next = || &text[tokens[i].range()];
+    match &bytes[tokens[j].range()] {
+        // The fifth is "…" in UTF-8.
+        b"." | b"!" | b"?" | b"..." | b"\xE2\x80\xA6" | b"?!" => {
+            (j + 1 < i || tokens[i].has(super::SPACE_BEFORE)) && opens_sentence(tokens, i, next())
+        }
         // "in the U.S. The …": an abbreviation ends a sentence only before a function word.
-        _ if terminal.ends_with('.') && tokens[j].kind == TokenKind::Word && j + 1 == i => {
-            next_opens && next.chars().next().is_some_and(char::is_uppercase) && grammar.is_function_word(next)
+        [.., b'.'] if tokens[j].kind == TokenKind::Word && j + 1 == i => {
+            let next = next();
+            opens_sentence(tokens, i, next)
+                && next.chars().next().is_some_and(char::is_uppercase)
+                && grammar.is_function_word(next)
         }
         _ => false,
     }
 }
 
 /// Closing quotation marks and brackets that stay with the sentence they close.
-fn is_closer(tokens: &[Token], j: usize, text: &str) -> bool {
-    match tokens[j].kind {
-        TokenKind::Quote => !tokens[j].has(super::SPACE_AFTER) || !tokens[j].has(super::SPACE_BEFORE),
-        TokenKind::Punct => matches!(text, ")" | "]" | "}"),
+fn is_closer(token: &Token, bytes: &[u8]) -> bool {
+    match token.kind {
+        TokenKind::Quote => !token.has(super::SPACE_AFTER) || !token.has(super::SPACE_BEFORE),
+        TokenKind::Punct => matches!(bytes, b")" | b"]" | b"}"),
         _ => false,
     }
 }
