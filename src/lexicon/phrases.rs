@@ -3,7 +3,8 @@
 //! Names are matched on token boundaries, never inside a word, so the automaton works over
 //! tokens rather than bytes: each edge is the hash of a case-folded token. One hash per token
 //! is computed for the whole document (see [`fold_hash`]); a document is then scanned with one
-//! hash-map probe per token in the common case where no name starts there. A byte-level
+//! test of a bit table per token in the common case where no name starts there, and a
+//! hash-map probe where one may. A byte-level
 //! Aho-Corasick automaton would need a second pass to reject matches inside words, and would
 //! add its tables and a dependency to the wasm.
 
@@ -41,11 +42,42 @@ pub type FastHash = BuildHasherDefault<PassThroughHasher>;
 /// The chars of `token` folded for matching: lower case, with typographic apostrophes and
 /// hyphens in their ASCII forms, and invisible characters dropped.
 pub fn folded_chars(token: &str) -> impl Iterator<Item = char> + '_ {
-    token.chars().filter(|&c| !crate::text::is_invisible(c)).flat_map(char::to_lowercase).map(|c| match c {
-        '\u{2019}' | '\u{2018}' => '\'',
-        '\u{2010}' | '\u{2011}' => '-',
-        other => other,
-    })
+    FoldedChars { chars: token.chars(), rest: None }
+}
+
+/// The iterator of [`folded_chars`]. Lexicon matches compare every candidate's tokens folded,
+/// so an ASCII char, nearly every one, is folded on the spot; others go through the Unicode
+/// case tables.
+struct FoldedChars<'a> {
+    chars: std::str::Chars<'a>,
+    /// The lower case of the last char beyond ASCII, whose chars (one, or more: "İ" → "i̇")
+    /// come next.
+    rest: Option<std::char::ToLowercase>,
+}
+
+impl Iterator for FoldedChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(c) = self.rest.as_mut().and_then(Iterator::next) {
+            return Some(match c {
+                '\u{2019}' | '\u{2018}' => '\'',
+                '\u{2010}' | '\u{2011}' => '-',
+                other => other,
+            });
+        }
+        self.rest = None;
+        loop {
+            let c = self.chars.next()?;
+            if c.is_ascii() {
+                return Some(c.to_ascii_lowercase());
+            }
+            if !crate::text::is_invisible(c) {
+                self.rest = Some(c.to_lowercase());
+                return self.next();
+            }
+        }
+    }
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -98,46 +130,84 @@ fn fold_hash_unicode(token: &str) -> u64 {
 /// A set of token sequences, each mapped to a payload index.
 #[derive(Default)]
 pub struct PhraseTrie {
-    /// Edges: (node, folded-token hash) → child node. Node 0 is the root.
+    /// First tokens: folded-token hash → node.
+    roots: HashMap<u64, u32, FastHash>,
+    /// The other edges: (node, folded-token hash) → child node.
     edges: HashMap<(u32, u64), u32, FastHash>,
-    /// For each node that ends a phrase, the payload given at insertion.
-    ends: HashMap<u32, u32, FastHash>,
-    nodes: u32,
+    /// For each node, numbered from 1, the payload of the phrase that ends there, or
+    /// [`NO_PHRASE`]; `ends[0]` stands for the empty phrase, which is never added.
+    ends: Vec<u32>,
+    /// The keys of `roots`, for a quick no at the tokens where nothing starts.
+    starts: HashFilter,
     longest: usize,
 }
+
+/// The [`PhraseTrie::ends`] entry of a node where no phrase ends.
+const NO_PHRASE: u32 = u32::MAX;
 
 impl PhraseTrie {
     /// Adds the phrase whose tokens have the folded hashes `hashes`, with `payload`. A phrase
     /// added twice keeps its first payload. Returns the payload kept, or `None` for an empty
     /// phrase, which is not added.
     pub fn insert(&mut self, hashes: &[u64], payload: u32) -> Option<u32> {
-        if hashes.is_empty() {
-            return None;
+        let (&first, rest) = hashes.split_first()?;
+        if self.ends.is_empty() {
+            self.ends.push(NO_PHRASE);
         }
-        let mut node = 0u32;
-        for &hash in hashes {
-            let next = self.nodes + 1;
-            node = *self.edges.entry((node, hash)).or_insert_with(|| next);
-            if node == next {
-                self.nodes = next;
+        let new_node = self.ends.len() as u32;
+        let mut node = *self.roots.entry(first).or_insert(new_node);
+        if node == new_node {
+            self.ends.push(NO_PHRASE);
+            self.starts.insert(first, || self.roots.keys().copied());
+        }
+        for &hash in rest {
+            let new_node = self.ends.len() as u32;
+            node = *self.edges.entry((node, hash)).or_insert(new_node);
+            if node == new_node {
+                self.ends.push(NO_PHRASE);
             }
         }
         self.longest = self.longest.max(hashes.len());
-        Some(*self.ends.entry(node).or_insert(payload))
+        let end = &mut self.ends[node as usize];
+        if *end == NO_PHRASE {
+            *end = payload;
+        }
+        Some(*end)
+    }
+
+    /// The payload of exactly the phrase `hashes`, if the trie holds it.
+    #[inline]
+    pub fn get(&self, hashes: &[u64]) -> Option<u32> {
+        // Inlined to the filter test, which settles most lookups.
+        let (&first, rest) = hashes.split_first()?;
+        if !self.starts.may_contain(first) {
+            return None;
+        }
+        self.get_past_filter(first, rest)
+    }
+
+    fn get_past_filter(&self, first: u64, rest: &[u64]) -> Option<u32> {
+        let root = self.roots.get(&first).copied()?;
+        let node = rest.iter().try_fold(root, |node, &hash| self.edges.get(&(node, hash)).copied())?;
+        Some(self.ends[node as usize]).filter(|&payload| payload != NO_PHRASE)
     }
 
     /// The phrases that start at `hashes[0]`, longest first: (token count, payload).
     pub fn matches_at(&self, hashes: &[u64], out: &mut Vec<(usize, u32)>) {
         out.clear();
-        let mut node = 0u32;
-        for (depth, hash) in hashes.iter().take(self.longest).enumerate() {
-            match self.edges.get(&(node, *hash)) {
+        let Some(mut node) = hashes.first().and_then(|&first| self.root(first)) else { return };
+        let mut depth = 1;
+        loop {
+            let payload = self.ends[node as usize];
+            if payload != NO_PHRASE {
+                out.push((depth, payload));
+            }
+            let next = hashes.get(depth).filter(|_| depth < self.longest);
+            match next.and_then(|&hash| self.edges.get(&(node, hash))) {
                 Some(&child) => node = child,
                 None => break,
             }
-            if let Some(&payload) = self.ends.get(&node) {
-                out.push((depth + 1, payload));
-            }
+            depth += 1;
         }
         out.reverse();
     }
@@ -149,7 +219,7 @@ impl PhraseTrie {
         let mut candidates = Vec::new();
         let mut i = 0;
         while i < hashes.len() {
-            if !self.edges.contains_key(&(0, hashes[i])) {
+            if !self.starts.may_contain(hashes[i]) {
                 i += 1;
                 continue;
             }
@@ -157,6 +227,67 @@ impl PhraseTrie {
             let taken = candidates.iter().find(|&&(len, payload)| accept(i..i + len, payload));
             i += taken.map_or(1, |&(len, _)| len);
         }
+    }
+
+    /// The node reached by the first token `hash`.
+    #[inline]
+    fn root(&self, hash: u64) -> Option<u32> {
+        if !self.starts.may_contain(hash) {
+            return None;
+        }
+        self.roots.get(&hash).copied()
+    }
+}
+
+/// A set of hashes that answers "certainly not" in a few instructions, and "maybe" for the
+/// members and a small share of the rest: one bit per hash, in a table of eight to sixteen
+/// bits per member. A document's tokens are looked up in several such sets, and nearly all of
+/// them are in none, where a hash-map probe would cost a few dozen instructions.
+#[derive(Default)]
+struct HashFilter {
+    bits: Vec<u64>,
+    /// 64 less the log2 of the number of bits: the multiplied hash shifted right by this
+    /// indexes the table.
+    shift: u32,
+    members: usize,
+}
+
+impl HashFilter {
+    /// Adds `hash`. When the table is full, it doubles and is refilled from `all`, which gives
+    /// every member, `hash` included.
+    fn insert<I: Iterator<Item = u64>>(&mut self, hash: u64, all: impl FnOnce() -> I) {
+        self.members += 1;
+        if self.members * 8 <= self.bits.len() * 64 {
+            self.set(hash);
+            return;
+        }
+        let bits = (self.members * 16).next_power_of_two().max(64);
+        self.bits = vec![0; bits / 64];
+        self.shift = 64 - bits.trailing_zeros();
+        self.members = 0;
+        for member in all() {
+            self.members += 1;
+            self.set(member);
+        }
+    }
+
+    /// Whether `hash` may be a member; `false` is certain.
+    #[inline]
+    fn may_contain(&self, hash: u64) -> bool {
+        let Some(bit) = self.bit(hash) else { return false };
+        self.bits.get(bit / 64).is_some_and(|word| word & (1 << (bit % 64)) != 0)
+    }
+
+    fn set(&mut self, hash: u64) {
+        if let Some(bit) = self.bit(hash) {
+            self.bits[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// The bit of `hash`: Fibonacci hashing spreads the high bits of FNV over the table.
+    #[inline]
+    fn bit(&self, hash: u64) -> Option<usize> {
+        (!self.bits.is_empty()).then(|| (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize)
     }
 }
 
@@ -169,12 +300,53 @@ mod tests {
     }
 
     #[test]
+    fn folded_chars_fold_case_marks_and_invisibles() {
+        let folded = |token: &str| folded_chars(token).collect::<String>();
+        assert_eq!(folded("O’Brien"), "o'brien");
+        assert_eq!(folded("Ré\u{200B}Sumé\u{2011}Test"), "résumé-test");
+        // A capital whose lower case is two chars, between ASCII letters.
+        assert_eq!(folded("AİB"), "ai\u{307}b");
+        assert_eq!(folded(""), "");
+        assert_eq!(folded("\u{00AD}"), "");
+    }
+
+    #[test]
     fn folds_case_and_apostrophes() {
         assert_eq!(fold_hash("Cozy"), fold_hash("COZY"));
         assert_eq!(fold_hash("O’Brien"), fold_hash("o'brien"));
         assert_ne!(fold_hash("Cozy"), fold_hash("Bear"));
         // The FNV-1a value the tagger's weights were trained with.
         assert_eq!(fold_hash("Cozy"), 0x0c0e_0791_1997_51ba);
+    }
+
+    #[test]
+    fn filter_has_every_member_and_few_others() {
+        for members in [1, 9, 100, 5000] {
+            let mut filter = HashFilter::default();
+            let mut added = Vec::new();
+            for i in 0..members {
+                let hash = fold_hash(&format!("member{i}"));
+                added.push(hash);
+                filter.insert(hash, || added.iter().copied());
+            }
+            assert!(added.iter().all(|&h| filter.may_contain(h)));
+            let others = (0..20_000).filter(|i| filter.may_contain(fold_hash(&format!("other{i}")))).count();
+            // One bit in eight to sixteen per member: at most an eighth of the others pass.
+            assert!(others < 20_000 / 8, "{others} of 20000 others pass a filter of {members}");
+        }
+        assert!(!HashFilter::default().may_contain(fold_hash("empty")));
+    }
+
+    #[test]
+    fn one_token_phrases_by_get() {
+        let mut trie = PhraseTrie::default();
+        trie.insert(&hashes(&["united", "states"]), 1);
+        trie.insert(&hashes(&["cozy"]), 2);
+        assert_eq!(trie.get(&hashes(&["Cozy"])), Some(2));
+        assert_eq!(trie.get(&hashes(&["united", "states"])), Some(1));
+        assert_eq!(trie.get(&hashes(&["united"])), None);
+        assert_eq!(trie.get(&hashes(&["bear"])), None);
+        assert_eq!(trie.get(&[]), None);
     }
 
     #[test]
