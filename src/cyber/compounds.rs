@@ -15,18 +15,21 @@
 use std::collections::HashMap;
 
 use crate::analysis::TermCategory;
-use crate::lexicon::{fold_hash, Class, FastHash, Lexicon};
+use crate::lexicon::{fold_hash, Class, FastHash, Lexicon, PhraseTrie};
 use crate::text::{Document, TokenKind};
 
 /// Words that, after a hyphen, relate a name to what follows rather than extend it.
 const RELATIONS: [&str; 9] = ["based", "like", "linked", "related", "style", "type", "affiliated", "associated", "tied"];
+/// The lengths of [`RELATIONS`]: a hyphen that far from the end of a word may start one.
+const RELATION_LENGTHS: [usize; 5] = [4, 5, 6, 7, 10];
 
 /// Single-word canonical names of malware, tools and threat actors, by folded hash.
 #[derive(Default)]
 pub struct Names {
     by_hash: HashMap<u64, u32, FastHash>,
-    /// The product-shaped ones among them, which any case names.
-    products: HashMap<u64, u32, FastHash>,
+    /// The product-shaped ones among them, which any case names, as one-token phrases: every
+    /// long word of a text is looked up, and the trie's filter turns nearly all away at once.
+    products: PhraseTrie,
 }
 
 impl Names {
@@ -39,20 +42,25 @@ impl Names {
                 let hash = fold_hash(entry.name);
                 names.by_hash.entry(hash).or_insert(index as u32);
                 if is_product_shaped(entry.name) {
-                    names.products.entry(hash).or_insert(index as u32);
+                    names.products.insert(&[hash], index as u32);
                 }
             }
         }
         names
     }
 
-    /// The entry of `names` whose canonical name is `word` in any case; `hash` is the folded
-    /// hash of `word`.
-    fn get(names: &HashMap<u64, u32, FastHash>, lexicon: &Lexicon, word: &str, hash: u64) -> Option<u32> {
-        let &index = names.get(&hash)?;
-        let name = lexicon.entries.get(index as usize)?.name;
-        name.eq_ignore_ascii_case(word).then_some(index)
+    /// The entry whose canonical name is `word` in any case.
+    fn get(&self, lexicon: &Lexicon, word: &str) -> Option<u32> {
+        let &index = self.by_hash.get(&fold_hash(word))?;
+        same_name(lexicon, index, word)
     }
+}
+
+/// `index` if the canonical name of that entry is `word` in any case: a folded hash may
+/// collide.
+fn same_name(lexicon: &Lexicon, index: u32, word: &str) -> Option<u32> {
+    let name = lexicon.entries.get(index as usize)?.name;
+    name.eq_ignore_ascii_case(word).then_some(index)
 }
 
 /// A name found inside or as a token.
@@ -80,24 +88,32 @@ pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, names: &Names) ->
             continue;
         }
         let start = token.start as usize;
-        let word = doc.token_text(i);
-        let hit = |stem: &str| Names::get(&names.by_hash, lexicon, stem, fold_hash(stem));
-        // Only these endings and hyphens can hide a name: most words cost a byte test.
-        let reading = match bytes[token.end as usize - 1] {
-            b'e' | b'E' => strip_ascii_suffix(word, ".exe").and_then(hit).map(|entry| (word.len(), entry)),
-            b'T' => word.strip_suffix("RAT").filter(|stem| !stem.is_empty()).and_then(hit).map(|entry| (word.len(), entry)),
+        let last = bytes[token.end as usize - 1];
+        let word = || doc.token_text(i);
+        let hit = |stem: &str| names.get(lexicon, stem);
+        let tail = |suffix: &[u8]| bytes[..token.end as usize].ends_with(suffix);
+        // Only these endings can hide a name: ".exe", "RAT", and a relation word after a
+        // hyphen. Most words cost a byte test or two.
+        let reading = match last {
+            b'e' | b'E' if bytes[token.end as usize - 4..token.end as usize].eq_ignore_ascii_case(b".exe") => {
+                strip_ascii_suffix(word(), ".exe").and_then(hit).map(|entry| (word().len(), entry))
+            }
+            b'T' if tail(b"RAT") => word().strip_suffix("RAT").filter(|stem| !stem.is_empty()).and_then(hit).map(|entry| (word().len(), entry)),
             _ => None,
         };
         let related = || {
-            let (stem, rest) = word.split_once('-')?;
+            let (stem, rest) = word().split_once('-')?;
             RELATIONS.contains(&rest).then(|| hit(stem).map(|entry| (stem.len(), entry)))?
         };
-        let reading = reading.or_else(|| if word.as_bytes().contains(&b'-') { related() } else { None });
+        let hyphen_before = |len: usize| (token.end as usize).checked_sub(len + 1).is_some_and(|at| bytes[at] == b'-');
+        let may_relate = matches!(last, b'd' | b'e') && RELATION_LENGTHS.into_iter().any(hyphen_before);
+        let reading = reading.or_else(|| if may_relate { related() } else { None });
         if let Some((len, entry)) = reading {
             found.push(Compound { start, end: start + len, token: i, entry, needs_context: false });
-        } else if let Some(entry) = hashes.get(i).and_then(|&hash| Names::get(&names.products, lexicon, word, hash)) {
+        } else if let Some(entry) = hashes.get(i).and_then(|&hash| names.products.get(&[hash])).and_then(|index| same_name(lexicon, index, word())) {
             // A product-shaped name in any case: written with inner capitals it is a name,
             // in one case it may be the ordinary word.
+            let word = word();
             found.push(Compound { start, end: start + word.len(), token: i, entry, needs_context: !is_product_shaped(word) });
         }
     }
@@ -120,4 +136,14 @@ pub fn is_product_shaped(word: &str) -> bool {
     let inner_capital = rest.chars().any(char::is_uppercase) && rest.chars().any(char::is_lowercase);
     let letters_and_digits = word.chars().filter(|c| c.is_alphabetic()).count() >= 3 && word.chars().any(|c| c.is_ascii_digit());
     first.is_alphabetic() && !word.contains('-') && (inner_capital || letters_and_digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relation_lengths_cover_every_relation() {
+        assert!(RELATIONS.iter().all(|r| RELATION_LENGTHS.contains(&r.len())));
+    }
 }

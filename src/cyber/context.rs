@@ -12,6 +12,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::words::{Words, CUE};
 use crate::lexicon::FastHash;
 use crate::text::Document;
 
@@ -22,8 +23,8 @@ pub struct Context {
 
 impl Context {
     /// Marks every sentence of `doc` that holds a cue token; `hashes` are the folded token hashes.
-    pub fn from_cues(doc: &Document, hashes: &[u64], cues: &HashSet<u64, FastHash>) -> Context {
-        let marked = doc.sentences.iter().map(|s| hashes[s.clone()].iter().any(|h| cues.contains(h))).collect();
+    pub fn from_cues(doc: &Document, hashes: &[u64], words: &Words) -> Context {
+        let marked = doc.sentences.iter().map(|s| hashes[s.clone()].iter().any(|&h| words.is(h, CUE))).collect();
         Context { marked }
     }
 
@@ -45,32 +46,32 @@ impl Context {
 pub struct Neighbours<'a> {
     doc: &'a Document<'a>,
     hashes: &'a [u64],
-    cues: &'a HashSet<u64, FastHash>,
+    words: &'a Words,
     starts: HashSet<usize, FastHash>,
     ends: HashSet<usize, FastHash>,
 }
 
 impl<'a> Neighbours<'a> {
-    /// `words` are the byte ranges of the cyber terms found; `cues` the folded hashes of cue
-    /// words, which count as cyber words too.
+    /// `terms` are the byte ranges of the cyber terms found; the cues of `words` count as
+    /// cyber words too.
     pub fn new(
         doc: &'a Document<'a>,
         hashes: &'a [u64],
-        cues: &'a HashSet<u64, FastHash>,
-        words: impl Iterator<Item = Range<usize>>,
+        words: &'a Words,
+        terms: impl Iterator<Item = Range<usize>>,
     ) -> Neighbours<'a> {
         let mut starts = HashSet::default();
         let mut ends = HashSet::default();
-        for word in words {
-            starts.insert(word.start);
-            ends.insert(word.end);
+        for term in terms {
+            starts.insert(term.start);
+            ends.insert(term.end);
         }
-        Neighbours { doc, hashes, cues, starts, ends }
+        Neighbours { doc, hashes, words, starts, ends }
     }
 
     /// Whether token `i` has a cyber word or a cue right before or after it.
     pub fn next_to(&self, i: usize) -> bool {
-        let is_cue = |j: usize| self.hashes.get(j).is_some_and(|h| self.cues.contains(h));
+        let is_cue = |j: usize| self.hashes.get(j).is_some_and(|&h| self.words.is(h, CUE));
         let before = i.checked_sub(1).is_some_and(|j| is_cue(j) || self.ends.contains(&(self.doc.tokens[j].end as usize)));
         let after = self.doc.tokens.get(i + 1).is_some_and(|t| is_cue(i + 1) || self.starts.contains(&(t.start as usize)));
         before || after
@@ -89,7 +90,7 @@ mod tests {
         let text = "One. The gang struck. Two. Three. Four.";
         let doc = Document::parse(text, &grammar);
         let hashes = Lexicon::token_hashes(&doc);
-        let cues: HashSet<u64, FastHash> = [fold_hash("gang")].into_iter().collect();
+        let cues = Words::new([(fold_hash("gang"), CUE)]);
         let context = Context::from_cues(&doc, &hashes, &cues);
         let supported: Vec<bool> = (0..doc.sentences.len()).map(|s| context.supports(s)).collect();
         assert_eq!(supported, [true, true, true, false, false]);

@@ -9,10 +9,9 @@
 //! like a product). A word inside a file path or URL path ("/images/mirrorblast/") is not a
 //! mention.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::lexicon::FastHash;
+use crate::lexicon::PhraseTrie;
 use crate::text::Document;
 
 /// A name accepted somewhere in the document.
@@ -35,11 +34,18 @@ pub struct Repeat {
 /// `hashes` are the folded token hashes. Linear: one hash lookup per token, and the names
 /// that share a first token are compared only there.
 pub fn repeats(doc: &Document, hashes: &[u64], names: &[Name]) -> Vec<Repeat> {
-    // One source per distinct spelling, by first token; a case-free source first, so it wins.
-    let mut by_first: HashMap<u64, Vec<usize>, FastHash> = HashMap::default();
+    // One source per distinct spelling, grouped by first token; a case-free source first, so
+    // it wins. The groups are one-token phrases of a trie, whose filter turns away at once
+    // nearly every token of the text.
+    let mut firsts = PhraseTrie::default();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for (index, name) in names.iter().enumerate() {
         let Some(&first) = hashes.get(name.tokens.start) else { continue };
-        let sources = by_first.entry(first).or_default();
+        let Some(group) = firsts.insert(&[first], groups.len() as u32) else { continue };
+        if group as usize == groups.len() {
+            groups.push(Vec::new());
+        }
+        let sources = &mut groups[group as usize];
         let same = |&other: &usize| same_words(doc, hashes, &names[other].tokens, &name.tokens, names[other].case_free);
         if !sources.iter().any(same) {
             sources.push(index);
@@ -49,7 +55,8 @@ pub fn repeats(doc: &Document, hashes: &[u64], names: &[Name]) -> Vec<Repeat> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < hashes.len() {
-        let hit = by_first.get(&hashes[i]).filter(|_| !in_path(doc, i)).and_then(|sources| {
+        let sources = firsts.get(&hashes[i..=i]).map(|group| &groups[group as usize]);
+        let hit = sources.filter(|_| !in_path(doc, i)).and_then(|sources| {
             sources.iter().copied().find(|&s| {
                 let source = &names[s];
                 let here = i..i + source.tokens.len();

@@ -37,8 +37,10 @@ pub fn find(doc: &Document) -> Vec<Id> {
             continue;
         }
         let start = token.start as usize;
-        // Every id starts with one of these letters; most words are passed over here.
-        if !matches!(doc.text.as_bytes()[start], b'C' | b'c' | b'T' | b'G' | b'S') {
+        // Every id starts "CVE" in some case, or "TA", or T, G or S and a digit: most words
+        // are passed over at their first two bytes.
+        let head = (doc.text.as_bytes()[start], doc.text.as_bytes().get(start + 1).copied().unwrap_or_default());
+        if !matches!(head, (b'C' | b'c', b'V' | b'v') | (b'T', b'A') | (b'T' | b'G' | b'S', b'0'..=b'9')) {
             continue;
         }
         let word = doc.token_text(i);

@@ -30,6 +30,7 @@ mod indicators;
 mod refang;
 mod shapes;
 mod vocabulary;
+mod words;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -125,12 +126,12 @@ pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTab
     let malware_words = add_vocabulary(doc, hashes, tables, &places, &mut candidates);
     add_shaped_names(doc, hashes, tables, &places, &malware_words, &mut candidates);
 
-    let mut context = Context::from_cues(doc, hashes, &tables.vocabulary.cues);
+    let mut context = Context::from_cues(doc, hashes, &tables.vocabulary.words);
     for candidate in candidates.iter().filter(|c| c.need == Need::Nothing) {
         context.mark(candidate.sentence);
     }
     let words = candidates.iter().filter(|c| !matches!(c.need, Need::Neighbour(_))).map(|c| c.start..c.end);
-    let neighbours = Neighbours::new(doc, hashes, &tables.vocabulary.cues, words);
+    let neighbours = Neighbours::new(doc, hashes, &tables.vocabulary.words, words);
     candidates.retain(|c| match c.need {
         Need::Nothing => true,
         Need::Sentence => context.supports(c.sentence),
@@ -286,17 +287,12 @@ fn add_shaped_names(
     let lists = shapes::Lists {
         actor_prefixes: &vocabulary.actor_prefixes,
         actor_suffixes: &vocabulary.actor_suffixes,
+        words: &vocabulary.words,
         is_function_word: &is_function_word,
         not_families: &vocabulary.not_families,
     };
     let places: Vec<Range<usize>> = places.iter().map(|p| p.tokens.clone()).collect();
-    // Tool words head names as malware words do ("the BMPack packer"), but only names shaped
-    // like products: "the European framework" is no tool.
-    let mut heads = malware_words.to_vec();
-    let after_product = |i: usize| i > 0 && compounds::is_product_shaped(doc.token_text(i - 1));
-    heads.extend((0..hashes.len()).filter(|&i| vocabulary.tool_words.contains(&hashes[i]) && after_product(i)).map(|i| i..i + 1));
-    heads.sort_by_key(|r| r.start);
-    for found in shapes::find(doc, &heads, &places, &lists) {
+    for found in shapes::find(doc, hashes, malware_words, &places, &lists) {
         let bytes = doc.byte_range(found.tokens.clone());
         out.push(Candidate {
             start: bytes.start,

@@ -17,6 +17,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::compounds::is_product_shaped;
+use super::words::{Words, ACTOR_SUFFIX, TOOL_WORD};
 use crate::text::{Document, TokenKind, SPACE_BEFORE};
 
 /// A name found by its shape.
@@ -48,59 +49,74 @@ pub fn is_actor_id(word: &str, prefixes: &HashSet<&'static str>) -> bool {
 pub struct Lists<'a> {
     /// Vendor prefixes of actor tracking ids.
     pub actor_prefixes: &'a HashSet<&'static str>,
-    /// Second words of vendors' actor names ("Bear", "Typhoon").
+    /// Second words of vendors' actor names ("Bear", "Typhoon"), as written.
     pub actor_suffixes: &'a HashSet<&'static str>,
+    /// The same suffixes by folded hash, which rule out most tokens at once.
+    pub words: &'a Words,
     /// Closed-class words, which never start a name ("The Bear").
     pub is_function_word: &'a dyn Fn(&str) -> bool,
     /// Capitalised words that name platforms, not families ("Android", "Windows").
     pub not_families: &'a HashSet<&'static str>,
 }
 
-/// Family names before malware words and actor ids in `doc`. `malware_words` are the token
-/// ranges of generic malware terms and `places` those of places and demonyms, both in order.
-pub fn find(doc: &Document, malware_words: &[Range<usize>], places: &[Range<usize>], lists: &Lists) -> Vec<ShapedName> {
+/// Family names before malware words and tool words, and actor ids, in `doc`, whose folded
+/// token hashes are `hashes`. `malware_words` are the token ranges of generic malware terms and
+/// `places` those of places and demonyms, both in order.
+///
+/// A tool word heads a name as a malware word does ("the BMPack packer"), but only a name
+/// shaped like a product: "the European framework" is no tool.
+pub fn find(doc: &Document, hashes: &[u64], malware_words: &[Range<usize>], places: &[Range<usize>], lists: &Lists) -> Vec<ShapedName> {
     let mut found = Vec::new();
-    let sentence_starts: HashSet<usize> = doc.sentences.iter().map(|s| s.start).collect();
+    let bytes = doc.text.as_bytes();
     let is_place = |i: usize| {
         let before = places.partition_point(|p| p.start <= i);
         before > 0 && places[before - 1].contains(&i)
     };
+    let opens_sentence = |i: usize| doc.sentences.get(doc.sentence_of(i)).is_some_and(|s| s.start == i);
     let mut heads = malware_words.iter().map(|r| r.start).peekable();
-    let next_word = |i: usize| {
-        let next = doc.tokens.get(i + 1).filter(|t| t.has(SPACE_BEFORE))?;
-        Some((next, doc.token_text(i + 1)))
-    };
     for (i, token) in doc.tokens.iter().enumerate() {
         if token.kind != TokenKind::Word {
             continue;
         }
-        let word = doc.token_text(i);
-        if is_actor_id(word, lists.actor_prefixes) {
+        // Only a word that ends in a digit can be a tracking id: most are out at this byte.
+        if bytes[token.end as usize - 1].is_ascii_digit() && is_actor_id(doc.token_text(i), lists.actor_prefixes) {
             found.push(ShapedName { tokens: i..i + 1, actor: true, needs_context: false, case_free: true });
             continue;
         }
-        match next_word(i) {
-            // "APT 41": a prefix in capitals and the number written apart.
-            Some((next, number)) if next.kind == TokenKind::Number && is_upper(word) && lists.actor_prefixes.contains(word) => {
-                if is_actor_id(&format!("{word}{number}"), lists.actor_prefixes) {
-                    found.push(ShapedName { tokens: i..i + 2, actor: true, needs_context: false, case_free: false });
+        let next = doc.tokens.get(i + 1);
+        let next_flags = next.map_or(0, |_| lists.words.flags(hashes[i + 1]));
+        if let Some(next) = next.filter(|t| t.has(SPACE_BEFORE)) {
+            let word = || doc.token_text(i);
+            if next.kind == TokenKind::Number {
+                // "APT 41": a prefix in capitals and the number written apart.
+                let word = word();
+                if is_upper(word) && lists.actor_prefixes.contains(word) {
+                    if is_actor_id(&format!("{word}{}", doc.token_text(i + 1)), lists.actor_prefixes) {
+                        found.push(ShapedName { tokens: i..i + 2, actor: true, needs_context: false, case_free: false });
+                    }
+                    continue;
                 }
-                continue;
-            }
-            Some((_, suffix)) if is_capitalised(word) && is_capitalised(suffix) && lists.actor_suffixes.contains(suffix) => {
-                if !is_place(i) && !(lists.is_function_word)(word) {
-                    found.push(ShapedName { tokens: i..i + 2, actor: true, needs_context: true, case_free: false });
+            } else if next_flags & ACTOR_SUFFIX != 0 {
+                let (word, suffix) = (word(), doc.token_text(i + 1));
+                if is_capitalised(word) && is_capitalised(suffix) && lists.actor_suffixes.contains(suffix) {
+                    if !is_place(i) && !(lists.is_function_word)(word) {
+                        found.push(ShapedName { tokens: i..i + 2, actor: true, needs_context: true, case_free: false });
+                    }
+                    continue;
                 }
-                continue;
             }
-            _ => {}
         }
         while heads.next_if(|&h| h <= i).is_some() {}
-        if heads.peek() != Some(&(i + 1)) {
+        let before_malware_word = heads.peek() == Some(&(i + 1));
+        if !before_malware_word && next_flags & TOOL_WORD == 0 {
             continue;
         }
+        let word = doc.token_text(i);
         let product = is_product_shaped(word);
-        let name_like = product || (is_capitalised(word) && !sentence_starts.contains(&i));
+        if !before_malware_word && !product {
+            continue;
+        }
+        let name_like = product || (is_capitalised(word) && !opens_sentence(i));
         if name_like && !is_place(i) && !lists.not_families.contains(word) && !(lists.is_function_word)(word) {
             found.push(ShapedName { tokens: i..i + 1, actor: false, needs_context: false, case_free: product });
         }

@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 
 use crate::analysis::TermCategory;
+use super::words::{self, Words};
 use crate::lexicon::{fold_hash, FastHash, PhraseTrie};
 use crate::text::{data_lines, tokenize_words, Abbreviations, Document};
 
@@ -52,20 +53,18 @@ pub struct Vocabulary {
     pub terms: Vec<Term>,
     aliases: Vec<Alias>,
     trie: PhraseTrie,
-    /// Folded hashes of single-word context cues.
-    pub cues: HashSet<u64, FastHash>,
+    /// Context cues, tool words and actor-name suffixes, by folded hash.
+    pub words: Words,
     /// Lower-case words that make a following dotted number a version.
     pub version_words: HashSet<&'static str>,
     /// Lower-case top-level domains that usually are file extensions.
     pub file_extensions: HashSet<&'static str>,
     /// Vendor prefixes of threat-actor tracking ids ("TA", "UNC").
     pub actor_prefixes: HashSet<&'static str>,
-    /// Second words of vendors' two-word actor names ("Bear", "Typhoon").
+    /// Second words of vendors' two-word actor names ("Bear", "Typhoon"), as written.
     pub actor_suffixes: HashSet<&'static str>,
     /// Folded hashes of closed-class words.
     function_words: HashSet<u64, FastHash>,
-    /// Folded hashes of words after which a name is a tool ("framework", "packer").
-    pub tool_words: HashSet<u64, FastHash>,
     /// Platform words that are not malware families before a malware word.
     pub not_families: HashSet<&'static str>,
 }
@@ -81,27 +80,34 @@ impl Vocabulary {
             terms: Vec::new(),
             aliases: Vec::new(),
             trie: PhraseTrie::default(),
-            cues: HashSet::default(),
+            words: Words::default(),
             version_words: HashSet::new(),
             file_extensions: HashSet::new(),
             actor_prefixes: HashSet::new(),
             actor_suffixes: HashSet::new(),
             function_words: data_lines(FUNCTION_WORDS).map(fold_hash).collect(),
-            tool_words: HashSet::default(),
             not_families: HashSet::new(),
+        };
+        let mut words = Vec::new();
+        let mut flagged = |aliases: &mut dyn Iterator<Item = &'static str>, flag| {
+            words.extend(aliases.map(|a| (fold_hash(a.trim_start_matches(['~', '='])), flag)));
         };
         for line in data_lines(source) {
             let mut fields = line.split('\t').map(str::trim);
             let (Some(name), Some(class)) = (fields.next(), fields.next()) else { continue };
             let reference = fields.next().filter(|r| !r.is_empty());
-            let aliases = fields.nth(1).unwrap_or("").split('|').map(str::trim).filter(|a| !a.is_empty());
+            let mut aliases = fields.nth(1).unwrap_or("").split('|').map(str::trim).filter(|a| !a.is_empty());
             match class {
-                "context/cue" => vocabulary.cues.extend(aliases.map(|a| fold_hash(a.trim_start_matches(['~', '='])))),
+                "context/cue" => flagged(&mut aliases, words::CUE),
                 "context/version" => vocabulary.version_words.extend(aliases),
                 "context/file-extension" => vocabulary.file_extensions.extend(aliases),
                 "context/actor-prefix" => vocabulary.actor_prefixes.extend(aliases),
-                "context/actor-suffix" => vocabulary.actor_suffixes.extend(aliases),
-                "context/tool-word" => vocabulary.tool_words.extend(aliases.map(fold_hash)),
+                "context/actor-suffix" => {
+                    let aliases: Vec<&'static str> = aliases.collect();
+                    flagged(&mut aliases.iter().copied(), words::ACTOR_SUFFIX);
+                    vocabulary.actor_suffixes.extend(aliases);
+                }
+                "context/tool-word" => flagged(&mut aliases, words::TOOL_WORD),
                 "context/not-a-family" => vocabulary.not_families.extend(aliases),
                 _ => {
                     let Some(category) = class.strip_prefix("cyber/").and_then(TermCategory::from_name) else { continue };
@@ -113,6 +119,7 @@ impl Vocabulary {
                 }
             }
         }
+        vocabulary.words = Words::new(words);
         vocabulary
     }
 
@@ -167,7 +174,11 @@ mod tests {
         let vocabulary = Vocabulary::parse(source, &grammar.abbreviations);
         let term_lines = data_lines(source).filter(|l| l.split('\t').nth(1).is_some_and(|c| c.starts_with("cyber/")));
         assert_eq!(vocabulary.terms.len(), term_lines.count());
-        assert!(vocabulary.cues.contains(&fold_hash("ransom")));
+        assert!(vocabulary.words.is(fold_hash("Ransom"), words::CUE));
+        assert!(vocabulary.words.is(fold_hash("packer"), words::TOOL_WORD));
+        assert!(vocabulary.words.is(fold_hash("typhoon"), words::ACTOR_SUFFIX));
+        assert!(!vocabulary.words.is(fold_hash("typhoon"), words::CUE));
+        assert!(!vocabulary.words.is(fold_hash("said"), words::CUE | words::TOOL_WORD | words::ACTOR_SUFFIX));
         assert!(vocabulary.version_words.contains("version"));
         assert!(vocabulary.file_extensions.contains("zip"));
         assert!(vocabulary.actor_suffixes.contains("Typhoon"));
