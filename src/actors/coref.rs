@@ -35,10 +35,17 @@ struct Cluster {
 
 /// Groups `candidates` (sorted, non-overlapping) into actors.
 pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Found {
+    // The look-up tables of clustering are freed before the result is built beside them.
+    let clusters = cluster(inputs, &candidates);
+    build(inputs, titles, &candidates, &clusters)
+}
+
+/// The clusters of `candidates`, each with its members in text order, sorted by first member.
+fn cluster(inputs: &Inputs, candidates: &[Candidate]) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut cluster_of = vec![usize::MAX; candidates.len()];
     let mut by_entry: HashMap<u32, usize, FastHash> = HashMap::default();
-    let names = NameWords::new(inputs, &candidates);
+    let names = NameWords::new(inputs, candidates);
     let mut by_text: HashMap<&[u64], usize, FastHash> = HashMap::default();
     // Full-name mentions of people by surname and by given name, in text order.
     let mut by_surname: HashMap<u64, Vec<usize>, FastHash> = HashMap::default();
@@ -103,14 +110,15 @@ pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Fo
         by_text.entry(key).or_insert(cluster);
     }
 
-    merge_acronyms(inputs, &candidates, &mut clusters, &mut cluster_of);
+    merge_acronyms(inputs, candidates, &mut clusters, &mut cluster_of);
     clusters.retain(|c| !c.members.is_empty());
     for cluster in &mut clusters {
         cluster.members.sort_unstable();
-        cluster.best = best_member(inputs, &candidates, &names, &cluster.members);
+        cluster.best = best_member(inputs, candidates, &names, &cluster.members);
     }
-    clusters.sort_by_key(|c| c.members[0]);
-    build(inputs, titles, &candidates, &clusters)
+    // First members are distinct: an unstable sort gives the same order, without a buffer.
+    clusters.sort_unstable_by_key(|c| c.members[0]);
+    clusters
 }
 
 /// The folded hashes of each candidate's words, without punctuation and initials' dots: the
