@@ -25,12 +25,33 @@ const MAX_ROLES: usize = 4;
 /// At most this many words between a role's organisation and its title ("top cyber").
 const MAX_ROLE_MODIFIERS: usize = 3;
 
-/// A growing actor.
+/// A growing actor: the lexicon entry it joins by, and the candidate that started it, which
+/// stands for it until its best name is known.
+struct Growing {
+    entry: Option<u32>,
+    first: usize,
+}
+
+/// A finished actor.
 struct Cluster {
-    members: Vec<usize>,
+    /// Its members as a range of [`Clusters::members`].
+    members: Range<usize>,
     entry: Option<u32>,
     /// The member whose text names the actor best.
     best: usize,
+}
+
+/// The actors in the order of their first mention, with their members in one buffer.
+struct Clusters {
+    clusters: Vec<Cluster>,
+    /// Candidate indices, grouped by actor, in text order within each.
+    members: Vec<usize>,
+}
+
+impl Clusters {
+    fn members(&self, cluster: &Cluster) -> &[usize] {
+        &self.members[cluster.members.clone()]
+    }
 }
 
 /// Groups `candidates` (sorted, non-overlapping) into actors.
@@ -40,9 +61,10 @@ pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Fo
     build(inputs, titles, &candidates, &clusters)
 }
 
-/// The clusters of `candidates`, each with its members in text order, sorted by first member.
-fn cluster(inputs: &Inputs, candidates: &[Candidate]) -> Vec<Cluster> {
-    let mut clusters: Vec<Cluster> = Vec::new();
+/// The actors of `candidates`. A cluster grows as an index per candidate rather than a list of
+/// members, so joining one allocates nothing and the members come out in text order.
+fn cluster(inputs: &Inputs, candidates: &[Candidate]) -> Clusters {
+    let mut growing: Vec<Growing> = Vec::new();
     let mut cluster_of = vec![usize::MAX; candidates.len()];
     let mut by_entry: HashMap<u32, usize, FastHash> = HashMap::default();
     let names = NameWords::new(inputs, candidates);
@@ -71,10 +93,9 @@ fn cluster(inputs: &Inputs, candidates: &[Candidate]) -> Vec<Cluster> {
             by_text.get(key).copied()
         };
         let cluster = target.unwrap_or_else(|| {
-            clusters.push(Cluster { members: Vec::new(), entry: candidate.entry, best: index });
-            clusters.len() - 1
+            growing.push(Growing { entry: candidate.entry, first: index });
+            growing.len() - 1
         });
-        clusters[cluster].members.push(index);
         cluster_of[index] = cluster;
         if full_name {
             by_surname.entry(key[key.len() - 1]).or_default().push(index);
@@ -102,23 +123,65 @@ fn cluster(inputs: &Inputs, candidates: &[Candidate]) -> Vec<Cluster> {
         };
         let target = nearest(&by_surname).or_else(|| nearest(&by_given_name)).or_else(|| by_text.get(key).copied());
         let cluster = target.unwrap_or_else(|| {
-            clusters.push(Cluster { members: Vec::new(), entry: None, best: index });
-            clusters.len() - 1
+            growing.push(Growing { entry: None, first: index });
+            growing.len() - 1
         });
-        clusters[cluster].members.push(index);
         cluster_of[index] = cluster;
         by_text.entry(key).or_insert(cluster);
     }
 
-    merge_acronyms(inputs, candidates, &mut clusters, &mut cluster_of);
-    clusters.retain(|c| !c.members.is_empty());
-    for cluster in &mut clusters {
-        cluster.members.sort_unstable();
-        cluster.best = best_member(inputs, candidates, &names, &cluster.members);
+    let merged_into = merge_acronyms(inputs, candidates, &growing);
+    for cluster in &mut cluster_of {
+        *cluster = merged_into[*cluster];
     }
-    // First members are distinct: an unstable sort gives the same order, without a buffer.
-    clusters.sort_unstable_by_key(|c| c.members[0]);
-    clusters
+    finish(inputs, candidates, &names, &growing, &cluster_of)
+}
+
+/// The finished actors, numbered in order of first mention, each named by its best member.
+/// `cluster_of` gives each candidate's index into `growing`.
+fn finish(
+    inputs: &Inputs,
+    candidates: &[Candidate],
+    names: &NameWords,
+    growing: &[Growing],
+    cluster_of: &[usize],
+) -> Clusters {
+    // Number the clusters by first mention and count their members.
+    let mut actor_of_cluster = vec![usize::MAX; growing.len()];
+    let mut entries = Vec::new();
+    let mut sizes: Vec<usize> = Vec::new();
+    for &cluster in cluster_of {
+        if actor_of_cluster[cluster] == usize::MAX {
+            actor_of_cluster[cluster] = sizes.len();
+            entries.push(growing[cluster].entry);
+            sizes.push(0);
+        }
+        sizes[actor_of_cluster[cluster]] += 1;
+    }
+    // Then place the candidates by actor, in text order: a counting sort.
+    let mut starts = Vec::with_capacity(sizes.len());
+    let mut start = 0;
+    for size in &sizes {
+        starts.push(start);
+        start += size;
+    }
+    let mut members = vec![0; candidates.len()];
+    let mut next = starts.clone();
+    for (index, &cluster) in cluster_of.iter().enumerate() {
+        let actor = actor_of_cluster[cluster];
+        members[next[actor]] = index;
+        next[actor] += 1;
+    }
+    let clusters = entries
+        .into_iter()
+        .zip(starts.iter().zip(&next))
+        .map(|(entry, (&start, &end))| Cluster {
+            members: start..end,
+            entry,
+            best: best_member(inputs, candidates, names, &members[start..end]),
+        })
+        .collect();
+    Clusters { clusters, members }
 }
 
 /// The folded hashes of each candidate's words, without punctuation and initials' dots: the
@@ -156,12 +219,14 @@ fn same_person(a: &[u64], b: &[u64]) -> bool {
     a.last() == b.last() && (a.first() == b.first() || a.len() != b.len())
 }
 
-/// Joins an all-capitals acronym to the organisation whose initials it spells.
-fn merge_acronyms(inputs: &Inputs, candidates: &[Candidate], clusters: &mut [Cluster], cluster_of: &mut [usize]) {
+/// Joins an all-capitals acronym to the organisation whose initials it spells: the cluster
+/// each cluster is merged into, itself when it stays. Only clusters started by a one-word name
+/// are merged, only into clusters started by a longer one, so one step always suffices.
+fn merge_acronyms(inputs: &Inputs, candidates: &[Candidate], clusters: &[Growing]) -> Vec<usize> {
     let doc = inputs.doc;
     let mut by_initials: HashMap<String, usize, FastHash> = HashMap::default();
     for (index, cluster) in clusters.iter().enumerate() {
-        let tokens = candidates[cluster.best].tokens.clone();
+        let tokens = candidates[cluster.first].tokens.clone();
         if cluster.entry.is_some() || tokens.len() < 2 {
             continue;
         }
@@ -169,24 +234,22 @@ fn merge_acronyms(inputs: &Inputs, candidates: &[Candidate], clusters: &mut [Clu
             tokens.filter_map(|i| doc.token_text(i).chars().next()).filter(|c| c.is_uppercase()).collect();
         by_initials.entry(initials).or_insert(index);
     }
-    for acronym_cluster in 0..clusters.len() {
-        let cluster = &clusters[acronym_cluster];
-        let best = &candidates[cluster.best];
-        if cluster.entry.is_some() || best.tokens.len() != 1 {
+    let mut merged_into: Vec<usize> = (0..clusters.len()).collect();
+    for (acronym_cluster, cluster) in clusters.iter().enumerate() {
+        let first = &candidates[cluster.first];
+        if cluster.entry.is_some() || first.tokens.len() != 1 {
             continue;
         }
-        let word = doc.token_text(best.tokens.start);
+        let word = doc.token_text(first.tokens.start);
         let letters = word.chars().count();
         if !(2..=6).contains(&letters) || !word.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
-        let Some(&target) = by_initials.get(word).filter(|&&t| t != acronym_cluster) else { continue };
-        let members = std::mem::take(&mut clusters[acronym_cluster].members);
-        for &member in &members {
-            cluster_of[member] = target;
+        if let Some(&target) = by_initials.get(word).filter(|&&t| t != acronym_cluster) {
+            merged_into[acronym_cluster] = target;
         }
-        clusters[target].members.extend(members);
     }
+    merged_into
 }
 
 /// The member whose text names the actor best: the most words, then not in capitals only
@@ -206,23 +269,24 @@ fn best_member(inputs: &Inputs, candidates: &[Candidate], names: &NameWords, mem
 }
 
 /// The public actors and the mention index from the finished clusters.
-fn build(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], clusters: &[Cluster]) -> Found {
+fn build(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], clusters: &Clusters) -> Found {
     let doc = inputs.doc;
-    let mut actors = Vec::with_capacity(clusters.len());
+    let mut actors = Vec::with_capacity(clusters.clusters.len());
     // Every candidate is a member of exactly one cluster, so writing each mention at its
     // candidate's index gives them in text order without a sort (and its buffer).
-    debug_assert_eq!(clusters.iter().map(|c| c.members.len()).sum::<usize>(), candidates.len());
+    debug_assert_eq!(clusters.members.len(), candidates.len());
     let mut mentions = vec![Mention { tokens: 0..0, actor: 0, role: None }; candidates.len()];
-    let mut genders = Vec::with_capacity(clusters.len());
-    for (id, cluster) in clusters.iter().enumerate() {
-        let kind = majority_kind(candidates, &cluster.members);
+    let mut genders = Vec::with_capacity(clusters.clusters.len());
+    for (id, cluster) in clusters.clusters.iter().enumerate() {
+        let members = clusters.members(cluster);
+        let kind = majority_kind(candidates, members);
         let name = match cluster.entry {
             Some(entry) => inputs.lexicon.entries[entry as usize].name.to_string(),
             None => clean_name(inputs, candidates[cluster.best].tokens.clone()),
         };
         let mut roles: Vec<String> = Vec::new();
         let mut gender = None;
-        for &member in &cluster.members {
+        for &member in members {
             let tokens = candidates[member].tokens.clone();
             let role = (kind == ActorKind::Person).then(|| find_role(inputs, titles, candidates, member)).flatten();
             if let Some((range, title_gender)) = &role {
@@ -238,8 +302,7 @@ fn build(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], clusters: &
             let given = name.split_whitespace().next().filter(|_| name.contains(' '));
             gender = given.and_then(|g| inputs.lexicon.given_name(g)).filter(|&g| g != Gender::Either).or(gender);
         }
-        let spans = cluster
-            .members
+        let spans = members
             .iter()
             .map(|&m| {
                 let range = doc.byte_range(candidates[m].tokens.clone());
@@ -264,7 +327,7 @@ fn majority_kind(candidates: &[Candidate], members: &[usize]) -> ActorKind {
 /// The text of `tokens` on one line, with runs of whitespace as single spaces.
 fn clean_name(inputs: &Inputs, tokens: Range<usize>) -> String {
     let doc = inputs.doc;
-    let mut name = String::new();
+    let mut name = String::with_capacity(doc.byte_range(tokens.clone()).len());
     for i in tokens {
         if !name.is_empty() && doc.tokens[i].has(SPACE_BEFORE) {
             name.push(' ');

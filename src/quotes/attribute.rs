@@ -182,21 +182,21 @@ fn cue_at(reader: &Reader, t: usize, hi: usize) -> Option<(Range<usize>, VerbFla
     if doc.tokens[t].kind != TokenKind::Word {
         return None;
     }
-    let word = reader.lower(t);
-    for (phrase, flags) in reader.speech.phrases() {
-        let fits = t + phrase.len() <= hi
-            && phrase.first().is_some_and(|first| word == *first)
-            && phrase
-                .iter()
-                .enumerate()
-                .skip(1)
-                .all(|(n, w)| doc.tokens[t + n].kind == TokenKind::Word && reader.lower(t + n) == *w);
-        if fits {
-            return Some((t..t + phrase.len(), *flags));
+    let word = reader.speech.cue_word(reader.text(t))?;
+    if word.starts_phrase {
+        for (phrase, flags) in reader.speech.phrases() {
+            let fits = t + phrase.len() <= hi
+                && phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(n, w)| doc.tokens[t + n].kind == TokenKind::Word && reader.is_word(t + n, w));
+            if fits {
+                return Some((t..t + phrase.len(), *flags));
+            }
         }
     }
-    let flags = reader.speech.verb(&word)?;
-    let after_determiner = t > 0 && reader.speech.is_determiner(&reader.lower(t - 1));
+    let flags = word.verb?;
+    let after_determiner = t > 0 && reader.speech.is_determiner(reader.text(t - 1));
     let capitalized_inside = reader.capitalized(t) && t > 0 && !is_terminal(reader, t - 1);
     (!after_determiner && !capitalized_inside).then_some((t..t + 1, flags))
 }
@@ -280,7 +280,7 @@ fn across_long_appositive(reader: &Reader, window: Range<usize>) -> Option<Cue> 
         let mut verb = t + 1;
         while verb < window.end
             && doc.tokens[verb].kind == TokenKind::Word
-            && reader.speech.is_filler(&reader.lower(verb))
+            && reader.speech.is_filler(reader.text(verb))
         {
             verb += 1;
         }
@@ -328,7 +328,7 @@ fn lead_in(reader: &Reader, window: Range<usize>) -> Option<Cue> {
         }
         if flags.as_object {
             // "described it as", "called the plan a": the cue runs to "as" when there is one.
-            if let Some(as_word) = (cue.end..window.end.min(cue.end + 5)).find(|&i| reader.lower(i) == "as") {
+            if let Some(as_word) = (cue.end..window.end.min(cue.end + 5)).find(|&i| reader.is_word(i, "as")) {
                 cue.end = as_word + 1;
             }
         }
@@ -393,7 +393,7 @@ fn first_subject(reader: &Reader, earlier: &[Quotation], sentence: usize, end: u
             continue;
         }
         // "… said that police video did not give “…”": what follows "that" is reported.
-        if t > sentence && reader.lower(t) == "that" && doc.tokens[t - 1].kind == TokenKind::Word {
+        if t > sentence && reader.is_word(t, "that") && doc.tokens[t - 1].kind == TokenKind::Word {
             return None;
         }
         if let Some(subject) = subject_at(reader, t, sentence) {
@@ -404,12 +404,19 @@ fn first_subject(reader: &Reader, earlier: &[Quotation], sentence: usize, end: u
     None
 }
 
-/// A sentence subject starting at token `t`, for [`sentence_subject`].
+/// A sentence subject starting at token `t`, for [`sentence_subject`]: not the object of a
+/// preposition. That test walks back over modifiers, so it is made last, on the few tokens
+/// that could be a subject.
 fn subject_at(reader: &Reader, t: usize, sentence: usize) -> Option<Speaker> {
-    let doc = reader.doc;
-    if doc.tokens[t].kind != TokenKind::Word || reader.object_of_preposition(t, sentence) {
+    if reader.doc.tokens[t].kind != TokenKind::Word {
         return None;
     }
+    subject_starting(reader, t, sentence).filter(|_| !reader.object_of_preposition(t, sentence))
+}
+
+/// A mention, pronoun or speaker noun phrase starting at word `t`, for [`subject_at`].
+fn subject_starting(reader: &Reader, t: usize, sentence: usize) -> Option<Speaker> {
+    let doc = reader.doc;
     if let Some(m) = reader.mention_starting(t) {
         let kind = reader.actors.actors.get(m.actor).map(|a| a.kind);
         return (kind != Some(ActorKind::Place)).then(|| Speaker {
@@ -418,8 +425,8 @@ fn subject_at(reader: &Reader, t: usize, sentence: usize) -> Option<Speaker> {
             kind: SpeakerKind::Name,
         });
     }
-    let word = reader.lower(t);
-    if let Some(referent) = reader.speech.pronoun(&word) {
+    let word = reader.text(t);
+    if let Some(referent) = reader.speech.pronoun(word) {
         // "it" opens too many clauses ("it is") to stand for an organisation here.
         return (referent != Referent::Organization).then(|| Speaker {
             span: t..t + 1,
@@ -427,8 +434,8 @@ fn subject_at(reader: &Reader, t: usize, sentence: usize) -> Option<Speaker> {
             kind: SpeakerKind::Pronoun(referent),
         });
     }
-    let next_is_noun = t + 1 < doc.tokens.len() && reader.speech.is_speaker_noun(&reader.lower(t + 1));
-    if (reader.capitalized(t) && t > sentence) || !reader.speech.is_speaker_noun(&word) || next_is_noun {
+    let next_is_noun = t + 1 < doc.tokens.len() && reader.speech.is_speaker_noun(reader.text(t + 1));
+    if (reader.capitalized(t) && t > sentence) || !reader.speech.is_speaker_noun(word) || next_is_noun {
         return None;
     }
     reader.phrase_ending(t, sentence).filter(|s| {
@@ -522,7 +529,7 @@ fn narration(reader: &Reader, quotations: &[Quotation], k: usize) -> Option<(usi
 /// The speaker with its actor and name, pronouns resolved.
 fn resolve(reader: &Reader, lexicon: &Lexicon, speaker: Speaker, last_named: Option<&Resolved>) -> Resolved {
     let doc = reader.doc;
-    let phrase = doc.tokens_text(speaker.span.clone()).to_owned();
+    let phrase = || doc.tokens_text(speaker.span.clone()).to_owned();
     let actor_name = |a: usize| reader.actors.actors.get(a).map(|actor| actor.name.clone());
     match speaker.kind {
         SpeakerKind::Pronoun(referent) => {
@@ -532,11 +539,11 @@ fn resolve(reader: &Reader, lexicon: &Lexicon, speaker: Speaker, last_named: Opt
                     .filter(|n| n.actor.is_none() && fits_unlinked(reader, lexicon, n, referent))
                     .map(|n| n.name.clone())
             };
-            let name = actor.and_then(actor_name).or_else(fallback).unwrap_or(phrase);
+            let name = actor.and_then(actor_name).or_else(fallback).unwrap_or_else(phrase);
             Resolved { span: speaker.span, actor, name, kind: speaker.kind }
         }
         _ => {
-            let name = speaker.actor.and_then(actor_name).unwrap_or(phrase);
+            let name = speaker.actor.and_then(actor_name).unwrap_or_else(phrase);
             Resolved { span: speaker.span, actor: speaker.actor, name, kind: speaker.kind }
         }
     }
@@ -591,7 +598,7 @@ fn pronoun_actor(
         let sentence = doc.sentences[doc.sentence_of(first)].start;
         first - sentence <= MAX_SUBJECT_OFFSET
             && (sentence..first)
-                .all(|i| doc.tokens[i].kind != TokenKind::Word || reader.speech.is_determiner(&reader.lower(i)))
+                .all(|i| doc.tokens[i].kind != TokenKind::Word || reader.speech.is_determiner(reader.text(i)))
     };
     let before = actors.mentions.partition_point(|m| m.tokens.start < at);
     let candidates = actors.mentions[..before]

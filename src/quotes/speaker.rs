@@ -3,7 +3,8 @@
 //!
 //! Phrases are read outwards from the cue over a few tokens at most, so each look is bounded.
 
-use std::ops::{Deref, Range};
+use std::borrow::Cow;
+use std::ops::Range;
 
 use super::lexicon::{Referent, SpeechLexicon};
 use crate::actors::{Found, Mention};
@@ -19,40 +20,6 @@ const MAX_APPOSITIVE: usize = 12;
 
 /// Most tokens a parenthesis between a speaker and its verb may span ("(D-Wis.)").
 const MAX_PARENTHESIS: usize = 8;
-
-/// The longest token [`Reader::lower`] lowers without allocating.
-const INLINE_LOWER: usize = 24;
-
-/// A token in lower case, from [`Reader::lower`]. The word lists are probed with nearly every
-/// token near a quotation, so the common case, a short ASCII word with capitals, is lowered
-/// into a buffer on the stack rather than a new `String`.
-pub enum Lower<'t> {
-    /// The token itself, already in lower case.
-    Borrowed(&'t str),
-    /// An ASCII token lowered in place: the bytes and their length.
-    Inline([u8; INLINE_LOWER], u8),
-    /// Any other token, lowered.
-    Owned(String),
-}
-
-impl Deref for Lower<'_> {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        match self {
-            Lower::Borrowed(text) => text,
-            // Lowered ASCII is ASCII, hence valid UTF-8: the fallback is never taken.
-            Lower::Inline(bytes, len) => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
-            Lower::Owned(text) => text,
-        }
-    }
-}
-
-impl PartialEq<&str> for Lower<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        **self == **other
-    }
-}
 
 /// A speaker as written next to its cue.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,23 +51,29 @@ pub struct Reader<'a, 't> {
 }
 
 impl<'a, 't> Reader<'a, 't> {
+    /// The text of token `i`, as written: the speech lists take words in any case.
+    pub fn text(&self, i: usize) -> &'t str {
+        self.doc.token_text(i)
+    }
+
     /// Token `i` in lower case (borrowed when it already is).
-    pub fn lower(&self, i: usize) -> Lower<'t> {
+    pub fn lower(&self, i: usize) -> Cow<'t, str> {
         let text = self.doc.token_text(i);
-        if !text.is_ascii() {
-            return if text.chars().any(char::is_uppercase) { Lower::Owned(text.to_lowercase()) } else { Lower::Borrowed(text) };
+        if text.chars().any(char::is_uppercase) {
+            Cow::Owned(text.to_lowercase())
+        } else {
+            Cow::Borrowed(text)
         }
-        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Lower::Borrowed(text);
-        }
-        let mut bytes = [0u8; INLINE_LOWER];
-        match bytes.get_mut(..text.len()) {
-            Some(lower) => {
-                lower.copy_from_slice(text.as_bytes());
-                lower.make_ascii_lowercase();
-                Lower::Inline(bytes, text.len() as u8)
-            }
-            None => Lower::Owned(text.to_ascii_lowercase()),
+    }
+
+    /// Whether token `i` in lower case is `word` (a lower-case word), compared without
+    /// lowering an ASCII token.
+    pub fn is_word(&self, i: usize, word: &str) -> bool {
+        let text = self.doc.token_text(i);
+        if text.is_ascii() {
+            text.eq_ignore_ascii_case(word)
+        } else {
+            self.lower(i) == word
         }
     }
 
@@ -139,7 +112,7 @@ impl<'a, 't> Reader<'a, 't> {
         let mut end = cue;
         while end > lo
             && self.doc.tokens[end - 1].kind == TokenKind::Word
-            && self.speech.is_filler(&self.lower(end - 1))
+            && self.speech.is_filler(self.text(end - 1))
         {
             end -= 1;
         }
@@ -176,11 +149,11 @@ impl<'a, 't> Reader<'a, 't> {
             if i <= lo || self.doc.tokens[i - 1].kind != TokenKind::Word {
                 return false;
             }
-            let word = self.lower(i - 1);
-            if self.speech.is_function_word(&word) && !self.speech.is_determiner(&word) {
-                return !matches!(&*word, "and" | "but");
+            let word = self.text(i - 1);
+            if self.speech.is_function_word(word) && !self.speech.is_determiner(word) {
+                return !(self.is_word(i - 1, "and") || self.is_word(i - 1, "but"));
             }
-            if self.speech.verb(&word).is_some() {
+            if self.speech.verb(word).is_some() {
                 return false;
             }
             i -= 1;
@@ -196,9 +169,9 @@ impl<'a, 't> Reader<'a, 't> {
             return true;
         }
         let (first, last) = (speaker.span.start, speaker.span.end - 1);
-        let first_word = self.lower(first);
-        let opens = !self.speech.is_function_word(&first_word) || self.speech.is_determiner(&first_word);
-        opens && !self.speech.is_function_word(&self.lower(last))
+        let first_word = self.text(first);
+        let opens = !self.speech.is_function_word(first_word) || self.speech.is_determiner(first_word);
+        opens && !self.speech.is_function_word(self.text(last))
     }
 
     /// Whether the speaker is a place actor.
@@ -227,7 +200,7 @@ impl<'a, 't> Reader<'a, 't> {
         if self.doc.tokens[last].kind != TokenKind::Word {
             return None;
         }
-        let head = self.lower(last);
+        let head = self.text(last);
         if let Some(referent) = self.speech.pronoun(&head) {
             return Some(Speaker { span: last..last + 1, actor: None, kind: SpeakerKind::Pronoun(referent) });
         }
@@ -246,17 +219,18 @@ impl<'a, 't> Reader<'a, 't> {
             if kind != TokenKind::Word {
                 break;
             }
-            let word = self.lower(t);
-            if self.speech.is_determiner(&word) {
+            if self.speech.is_determiner(text) {
                 start = t;
                 names_only = false;
                 break;
             }
-            if text == "'s" || text == "\u{2019}s" || self.capitalized(t) || self.speech.is_speaker_noun(&word) {
+            if text == "'s" || text == "\u{2019}s" || self.capitalized(t) || self.speech.is_speaker_noun(text) {
                 names_only &= self.capitalized(t);
                 start = t;
                 modifiers = 0;
-            } else if modifiers < MAX_MODIFIERS && word.chars().all(char::is_alphabetic) && !self.speech.is_link(&word)
+            } else if modifiers < MAX_MODIFIERS
+                && self.lower(t).chars().all(char::is_alphabetic)
+                && !self.speech.is_link(text)
             {
                 modifiers += 1;
             } else {
@@ -265,7 +239,7 @@ impl<'a, 't> Reader<'a, 't> {
             k = t;
         }
         // "officials in Moscow", "a spokesman for Microsoft": the body after a speaker noun.
-        if names_only && start >= lo + 2 && self.speech.is_link(&self.lower(start - 1)) {
+        if names_only && start >= lo + 2 && self.speech.is_link(self.text(start - 1)) {
             if let Some(noun) = self.phrase_ending(start - 2, lo).filter(|s| s.kind == SpeakerKind::Noun) {
                 return Some(Speaker { span: noun.span.start..last + 1, actor: None, kind: SpeakerKind::Noun });
             }
@@ -282,7 +256,7 @@ impl<'a, 't> Reader<'a, 't> {
             if self.doc.tokens[t].kind != TokenKind::Word {
                 return None;
             }
-            if self.speech.is_determiner(&self.lower(t)) {
+            if self.speech.is_determiner(self.text(t)) {
                 return Some(Speaker { span: t..last + 1, actor: None, kind: SpeakerKind::Noun });
             }
         }
@@ -305,7 +279,7 @@ impl<'a, 't> Reader<'a, 't> {
         if self.doc.tokens[first].kind != TokenKind::Word {
             return None;
         }
-        if let Some(referent) = self.speech.pronoun(&self.lower(first)) {
+        if let Some(referent) = self.speech.pronoun(self.text(first)) {
             return Some(Speaker { span: first..first + 1, actor: None, kind: SpeakerKind::Pronoun(referent) });
         }
         let mut head: Option<usize> = None;
@@ -318,16 +292,15 @@ impl<'a, 't> Reader<'a, 't> {
                 return Some(Speaker { span: m.tokens.clone(), actor: Some(m.actor), kind: SpeakerKind::Name });
             }
             let text = self.doc.token_text(k);
-            let word = self.lower(k);
-            if k == first && self.speech.is_determiner(&word) {
+            if k == first && self.speech.is_determiner(text) {
                 names_only = false;
-            } else if self.capitalized(k) || self.speech.is_speaker_noun(&word) {
+            } else if self.capitalized(k) || self.speech.is_speaker_noun(text) {
                 names_only &= self.capitalized(k);
                 head = Some(k);
                 modifiers = 0;
             } else if text == "'s" || text == "\u{2019}s" {
                 names_only = false;
-            } else if modifiers < MAX_MODIFIERS && !self.speech.is_link(&word) && self.speech.verb(&word).is_none() {
+            } else if modifiers < MAX_MODIFIERS && !self.speech.is_link(text) && self.speech.verb(text).is_none() {
                 modifiers += 1;
             } else {
                 break;
@@ -337,7 +310,7 @@ impl<'a, 't> Reader<'a, 't> {
         let last = head?;
         let mut end = last + 1;
         // "a spokesman for Microsoft": keep the body the speaker speaks for.
-        if !names_only && end + 1 < hi && self.speech.is_link(&self.lower(end)) {
+        if !names_only && end + 1 < hi && self.speech.is_link(self.text(end)) {
             if let Some(body) = self.phrase_starting(end + 1, hi.min(end + 1 + MAX_PHRASE / 2)) {
                 if !matches!(body.kind, SpeakerKind::Pronoun(_)) {
                     end = body.span.end;

@@ -76,36 +76,59 @@ impl Grammar {
     }
 }
 
-/// A set of short lower-case words, asked about words in any case without allocating: it is
-/// probed once per token by several stages.
-pub struct WordSet {
-    /// The words by their [`fold_hash`], which lower-cases ASCII in the same pass as it hashes,
-    /// so an ASCII word is looked up without being copied.
-    words: HashMap<u64, &'static str, FastHash>,
+/// Short lower-case words with a value each, asked about words in any case without
+/// allocating: the word lists are probed with nearly every token by several stages.
+pub struct WordMap<V> {
+    /// The words and their values by the words' [`fold_hash`], which lower-cases ASCII in the
+    /// same pass as it hashes, so an ASCII word is looked up without being copied.
+    words: HashMap<u64, (Box<str>, V), FastHash>,
     /// The byte length of the longest word: longer tokens are rejected before hashing.
     longest: usize,
 }
 
-impl WordSet {
-    /// The set of `words`, which must be lower-case.
-    pub fn new(words: impl Iterator<Item = &'static str>) -> WordSet {
-        let words: HashMap<u64, &'static str, FastHash> = words.map(|w| (fold_hash(w), w)).collect();
-        let longest = words.values().map(|w| w.len()).max().unwrap_or(0);
-        WordSet { words, longest }
+impl<V> WordMap<V> {
+    /// The map of `words`, which must be lower-case, to their values.
+    pub fn new<W: Into<Box<str>>>(words: impl IntoIterator<Item = (W, V)>) -> WordMap<V> {
+        let words: HashMap<u64, (Box<str>, V), FastHash> = words
+            .into_iter()
+            .map(|(word, value)| {
+                let word = word.into();
+                (fold_hash(&word), (word, value))
+            })
+            .collect();
+        let longest = words.values().map(|(w, _)| w.len()).max().unwrap_or(0);
+        WordMap { words, longest }
     }
 
-    /// Whether the lower-case form of `word` is in the set.
-    pub fn contains_folded(&self, word: &str) -> bool {
+    /// The value of the lower-case form of `word`.
+    pub fn get_folded(&self, word: &str) -> Option<&V> {
         if word.len() > 4 * self.longest {
-            return false;
+            return None;
         }
         if word.is_ascii() {
-            return self.words.get(&fold_hash(word)).is_some_and(|w| w.eq_ignore_ascii_case(word));
+            let (known, value) = self.words.get(&fold_hash(word))?;
+            return known.eq_ignore_ascii_case(word).then_some(value);
         }
         // The hash folds typographic apostrophes too; the comparison keeps "don’t" apart from
         // "don't", as a lower-case lookup would.
         let lower = word.to_lowercase();
-        self.words.get(&fold_hash(&lower)).is_some_and(|w| *w == lower)
+        let (known, value) = self.words.get(&fold_hash(&lower))?;
+        (**known == *lower).then_some(value)
+    }
+}
+
+/// A set of short lower-case words, asked about words in any case without allocating.
+pub struct WordSet(WordMap<()>);
+
+impl WordSet {
+    /// The set of `words`, which must be lower-case.
+    pub fn new<W: Into<Box<str>>>(words: impl IntoIterator<Item = W>) -> WordSet {
+        WordSet(WordMap::new(words.into_iter().map(|word| (word, ()))))
+    }
+
+    /// Whether the lower-case form of `word` is in the set.
+    pub fn contains_folded(&self, word: &str) -> bool {
+        self.0.get_folded(word).is_some()
     }
 }
 

@@ -57,6 +57,14 @@ fn is_soft_wrap<'a>(tokens: &[Token], i: usize, token_text: &impl Fn(usize) -> &
 /// case, a token after a word, is settled from token kinds and bytes without slicing the text.
 fn ends_sentence_before(text: &str, tokens: &[Token], i: usize, grammar: &Grammar) -> bool {
     let bytes = text.as_bytes();
+    // A word or number is no closer, so it would be the terminal itself: only a word with a
+    // final period can be one.
+    let previous = &tokens[i - 1];
+    match previous.kind {
+        TokenKind::Number => return false,
+        TokenKind::Word if bytes[previous.end as usize - 1] != b'.' => return false,
+        _ => {}
+    }
     // Walk back over closing quotes and brackets to the punctuation that may end the sentence;
     // a few at most, so a run of a million quotation marks stays linear.
     let mut j = i - 1;
