@@ -520,14 +520,27 @@ fn one_run_of_names_scales() {
     scales_linearly(&ONE_RUN_OF_NAMES);
 }
 
-/// The heap peak of every case at its larger size, printed, then checked against the budget.
-#[test]
-#[ignore = "peak heap is 10-35x the input (per-token vectors: 12 B tokens, 8 B hashes, tagger \
-            state); tracked: text, lexicon, model"]
-fn heap_stays_within_10x_input() {
-    let _guard = exclusive();
+/// The cases whose heap peak is within budget: [`heap_stays_within_10x_input`] is ignored
+/// until all are, and this keeps the ones that are from slipping back.
+const WITHIN_BUDGET: [&Case; 11] = [
+    &NEWS_TEXT,
+    &ONE_LINE,
+    &LEFT_DOUBLE_QUOTES,
+    &RIGHT_DOUBLE_QUOTES,
+    &RIGHT_SINGLE_QUOTES,
+    &NESTED_QUOTES,
+    &CONTROL_CHARACTERS,
+    &CRLF_NEWS,
+    &CR_NEWS,
+    &INVISIBLE_MARKS,
+    &RIGHT_TO_LEFT_TEXT,
+];
+
+/// Prints the heap peak of each of `cases` at its larger size, then checks it against the
+/// budget. The caller holds [`exclusive`].
+fn assert_heap_within_budget(cases: &[&Case]) {
     let mut over = Vec::new();
-    for case in CASES {
+    for case in cases {
         let text = (case.make)(GROWTH * case.bytes);
         let peak = peak_heap(&text);
         let ratio = peak as f64 / text.len() as f64;
@@ -545,6 +558,25 @@ fn heap_stays_within_10x_input() {
         "over {MAX_MEMORY_RATIO}x the input: {}",
         over.join(", ")
     );
+}
+
+#[test]
+fn heap_stays_within_10x_input_where_it_does() {
+    let _guard = exclusive();
+    assert_heap_within_budget(&WITHIN_BUDGET);
+}
+
+/// The heap peak of every case at its larger size.
+#[test]
+#[ignore = "7 of 18 cases are over 10x. A token per input byte (1 MB of \" or ', URL and 1 MB \
+            of ), one run of names) costs 12 B for the token (text::Token) and 8 B for its hash \
+            before any stage runs: 21-31x. Capitalised words: the tagger's buffers for one \
+            100,000-token window, 28x. Mixed marks: tokens, hashes and 8 B a token of tagger \
+            state, 11.4x. Pronoun quotes: the result alone is 8.9x (160 B a Quote and its four \
+            strings, for a quote every 20 B) beside the tokens, 15.9x."]
+fn heap_stays_within_10x_input() {
+    let _guard = exclusive();
+    assert_heap_within_budget(&CASES);
 }
 
 /// A text whose quotations cross paragraphs and whose lines are soft-wrapped.
