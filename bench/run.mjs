@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, serve as serveWww } from '../tests/e2e/helpers.mjs';
+import { firstHighlight } from './first-highlight.mjs';
 import { SAMPLES } from '../www/samples.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -150,30 +151,12 @@ function corpusOf(text, bytes) {
   return corpus([text.trim()], bytes);
 }
 
-/** Time to the first highlight on the real page (www/), measured as tests/e2e/perf does. */
-async function firstHighlight(times) {
+/** The real page's first highlight, `times` cold runs (bench/first-highlight.mjs). */
+async function firstHighlights(times) {
   const www = await serveWww();
   const figures = [];
   try {
-    for (let i = 0; i < times; i++) {
-      const browser = await launch();
-      try {
-        const { page } = browser;
-        await page.goto(www.url);
-        await page.fill('#nm-input', SAMPLES[0].text);
-        await page.waitForFunction(() => performance.getEntriesByName('newsmark:first-highlight').length > 0, null, {
-          timeout: 60_000,
-        });
-        figures.push(await page.evaluate(() => ({
-          firstHighlightMs: Math.round(performance.getEntriesByName('newsmark:first-highlight')[0].startTime),
-          domReadyMs: Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd),
-          wasmLoadMs: Math.round(Number(document.querySelector('#nm-status').dataset.loadMs)),
-          analysisMs: Math.round(Number(document.querySelector('#nm-status').dataset.analysisMs)),
-        })));
-      } finally {
-        await browser.close();
-      }
-    }
+    for (let i = 0; i < times; i++) figures.push(await firstHighlight(www.url, SAMPLES[0].text));
   } finally {
     www.close();
   }
@@ -217,12 +200,21 @@ async function main() {
   const largeMs = median(compared.large.ms);
   console.log(`newsmark, 1 MB: ${largeMs.toFixed(0)} ms, ${mbPerS(compared.megabyteBytes, largeMs).toFixed(2)} MB/s`);
 
-  const highlights = await firstHighlight(3);
-  const firsts = highlights.map((f) => f.firstHighlightMs);
-  const each = (key) => highlights.map((f) => f[key]).join(', ');
-  console.log(`\nreal page, first highlight after navigation with a pasted article: median ${median(firsts)} ms`);
-  console.log(`  runs: ${firsts.join(', ')} ms; of which DOM ready at ${each('domReadyMs')} ms, worker's wasm load + ` +
-    `warm-up ${each('wasmLoadMs')} ms, analysis ${each('analysisMs')} ms (the page waits for typing to pause first)`);
+  const runs = await firstHighlights(5);
+  const middle = (key) => median(runs.map((r) => r[key]));
+  const each = (key) => runs.map((r) => r[key]).join(', ');
+  console.log(`\nreal page, first highlight: median ${middle('highlight')} ms after navigation start, ` +
+    `${median(runs.map((r) => r.highlight - r.pasted))} ms after the paste (the paste at the load event; ${runs.length} cold runs)`);
+  console.log('  ms since navigation start, median (each run):');
+  const rows = [
+    ['html', 'page received'], ['firstPaint', 'first contentful paint'], ['domReady', 'DOMContentLoaded done'],
+    ['load', 'load event done'], ['wasmStart', 'wasm download starts'], ['wasmEnd', 'wasm downloaded'],
+    ['ready', 'analyser ready'], ['pasted', 'article pasted'], ['result', 'analysis received'],
+    ['highlight', 'highlights drawn'],
+  ];
+  for (const [key, label] of rows) console.log(`  ${label.padEnd(24)} ${String(middle(key)).padStart(5)}  (${each(key)})`);
+  console.log(`  worker: instantiate + warm-up ${middle('workerLoadMs')} ms (${each('workerLoadMs')}); ` +
+    `analysis ${middle('analysisMs')} ms (${each('analysisMs')})`);
 }
 
 await main();

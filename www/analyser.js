@@ -1,7 +1,16 @@
 // The page's side of the analysis worker: one request at a time, a time limit per request, and
 // a fresh worker whenever the old one crashed, trapped or ran too long.
+//
+// The page loads this module before its other modules (index.html), and the module starts the
+// wasm compile (on the download index.html has already started) and the first worker as soon as
+// it runs: both then overlap the loading of the rest of the page, and the first highlight waits
+// for them, not for the page.
 
+import { compileWasm } from './wasm-source.js';
 import { startWorker } from './worker-start.js';
+
+/** Compiled once, as it downloads; every worker instantiates it. */
+const wasm = compileWasm();
 
 /** Generous: the core runs at tens of MB/s, so only a bug or a stalled tab hits this. */
 const timeLimitMs = (text) => 5000 + text.length / 50;
@@ -13,20 +22,29 @@ const timeLimitMs = (text) => 5000 + text.length / 50;
  */
 const restartDelaysMs = [0, 250, 1000, 4000];
 
-export class Analyser {
-  /**
-   * @param {object} hooks
-   * @param {(ms: number) => void} hooks.ready the module is loaded (after each restart too)
-   * @param {(message: string) => void} hooks.problem something the reader should be told
-   */
-  constructor(hooks) {
-    this.hooks = hooks;
+class Analyser {
+  constructor() {
+    /** Where news goes once the page has connected; until then it is kept in `missed`. */
+    this.hooks = null;
+    this.missed = [];
     this.nextId = 1;
     /** The request in flight: {id, resolve, reject, timer}. */
     this.pending = null;
     /** Restarts since a worker last got ready. */
     this.failures = 0;
     this.#start();
+    wasm.catch((error) => this.#stop(`The analyser could not load: ${error.message ?? error}`));
+  }
+
+  /**
+   * Tells `hooks` what happened so far, then everything that happens.
+   * @param {object} hooks
+   * @param {(ms: number) => void} hooks.ready the module is loaded (after each restart too)
+   * @param {(message: string) => void} hooks.problem something the reader should be told
+   */
+  connect(hooks) {
+    this.hooks = hooks;
+    for (const [hook, value] of this.missed.splice(0)) hooks[hook](value);
   }
 
   /**
@@ -51,9 +69,12 @@ export class Analyser {
   }
 
   #start() {
-    this.worker = startWorker();
-    this.worker.addEventListener('message', ({ data }) => this.#receive(data));
-    this.worker.addEventListener('error', (event) => {
+    const worker = startWorker();
+    this.worker = worker;
+    // A failure to compile is reported once, by the constructor.
+    wasm.then((module) => worker.postMessage({ module }), () => {});
+    worker.addEventListener('message', ({ data }) => this.#receive(data));
+    worker.addEventListener('error', (event) => {
       event.preventDefault();
       const detail = event.message ? `: ${event.message}` : '';
       this.#restart(`The analyser crashed${detail}. It was restarted; your text is kept.`);
@@ -63,9 +84,9 @@ export class Analyser {
   #receive(data) {
     if (data.type === 'ready') {
       this.failures = 0;
-      return this.hooks.ready(data.ms);
+      return this.#tell('ready', data.ms);
     }
-    if (data.type === 'failed') return this.hooks.problem(data.message);
+    if (data.type === 'failed') return this.#tell('problem', data.message);
     const pending = this.pending;
     if (!pending || pending.id !== data.id) return;
     if (data.type === 'error' && data.fatal) {
@@ -88,14 +109,29 @@ export class Analyser {
     const pending = this.pending;
     this.#settle();
     if (pending) pending.reject(new Error(message));
-    else this.hooks.problem(message);
+    else this.#tell('problem', message);
     const delay = restartDelaysMs[this.failures];
     this.failures += 1;
     if (delay === undefined) {
-      this.hooks.problem('The analyser keeps failing to start. Reload the page to try again; your text is kept.');
+      this.#tell('problem', 'The analyser keeps failing to start. Reload the page to try again; your text is kept.');
       return;
     }
     setTimeout(() => this.#start(), delay);
+  }
+
+  /** Ends the worker for good: the module cannot load. */
+  #stop(message) {
+    this.worker?.terminate();
+    this.worker = null;
+    const pending = this.pending;
+    this.#settle();
+    pending?.reject(new Error(message));
+    this.#tell('problem', message);
+  }
+
+  #tell(hook, value) {
+    if (this.hooks) this.hooks[hook](value);
+    else this.missed.push([hook, value]);
   }
 
   #settle() {
@@ -103,3 +139,6 @@ export class Analyser {
     this.pending = null;
   }
 }
+
+/** The page's analyser, started as soon as this module runs. */
+export const analyser = new Analyser();

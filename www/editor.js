@@ -20,6 +20,9 @@ import { pieces, renderPieces } from './render.js';
  */
 const LABELLED_QUOTES = 400;
 
+/** Input types of an edit that brings a whole text at once, which need not wait for typing to pause. */
+const WHOLE = /^insertFrom(Paste|Drop)/;
+
 export class HighlightEditor {
   /** @param {HTMLTextAreaElement} input @param {HTMLElement} backdrop */
   constructor(input, backdrop) {
@@ -28,8 +31,9 @@ export class HighlightEditor {
     /** The text the backdrop holds, and its text nodes with their ranges. */
     this.shown = '';
     this.runs = [];
+    /** Called with the new text, and whether it arrived whole (see `WHOLE`) rather than typed. */
     this.onChange = () => {};
-    input.addEventListener('input', () => this.#followEdit());
+    input.addEventListener('input', (event) => this.#followEdit(WHOLE.test(event.inputType)));
     input.addEventListener('scroll', () => this.#syncScroll(), { passive: true });
     new ResizeObserver(() => this.#syncScroll()).observe(input);
     this.#renderPlain('');
@@ -43,16 +47,15 @@ export class HighlightEditor {
   setText(text) {
     this.input.value = text;
     this.input.scrollTop = 0;
-    this.#followEdit();
+    this.#followEdit(true);
   }
 
-  /** Draws `analysis` if it is the analysis of the current text; returns whether it did. */
+  /** Draws `analysis` if it is the analysis of the current text. */
   show(text, analysis) {
-    if (text !== this.input.value) return false;
+    if (text !== this.input.value) return;
     const { fragment, runs } = renderPieces(text, analysis, pieces(text, analysis));
     this.backdrop.classList.toggle('nm-unlabelled', analysis.quotes.length > LABELLED_QUOTES);
     this.#replace(text, fragment, runs);
-    return true;
   }
 
   /**
@@ -89,7 +92,7 @@ export class HighlightEditor {
   }
 
   /** Applies the difference between the shown text and the textarea to the backdrop. */
-  #followEdit() {
+  #followEdit(whole) {
     const next = this.input.value;
     const old = this.shown;
     let start = 0;
@@ -105,7 +108,7 @@ export class HighlightEditor {
     if (!this.#patch(start, removed, inserted)) this.#renderPlain(next);
     this.shown = next;
     this.#syncScroll();
-    this.onChange(next);
+    this.onChange(next, whole);
   }
 
   /** Edits the single text node holding `[start, start + removed)`; false if there is none. */

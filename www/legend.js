@@ -2,6 +2,7 @@
 // actor kind and term category. The toggles only flip classes on the highlighted view (see
 // style.css), so hiding and showing never rebuilds it.
 
+import { formatCount } from './describe.js';
 import { CATEGORIES, KINDS } from './vocab.js';
 
 /** What is shown; the export of the HTML snippet follows it too. */
@@ -49,7 +50,7 @@ export class Legend {
     }
     for (const [key, element] of this.counts) {
       const n = counts.get(key) ?? 0;
-      element.textContent = n.toLocaleString('en');
+      element.textContent = formatCount(n);
       element.closest('button')?.classList.toggle('nm-empty', n === 0);
     }
   }

@@ -4,12 +4,13 @@
 
 export function registerServiceWorker() {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
-  // After the load, so that caching the app shell never competes with the first analysis.
-  addEventListener('load', () => {
-    // updateViaCache 'none': the cache version lives in an imported script (pkg/offline-manifest.js),
-    // which must be compared with the server's copy on every check, never with an HTTP-cached one.
+  // updateViaCache 'none': the cache version lives in an imported script (pkg/offline-manifest.js),
+  // which must be compared with the server's copy on every check, never with an HTTP-cached one.
+  const register = () =>
     navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).catch((error) => {
       console.warn('newsmark: the page will not work offline:', error);
     });
-  });
+  // Not before the load: caching the page's files must not compete with loading them.
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
 }

@@ -1,6 +1,7 @@
 // The side panel: the actors by kind, the quotes in order and the cyber terms by category.
 // Each entry is a button that marks its highlights in the text and scrolls to the first.
 
+import { formatCount } from './describe.js';
 import { CATEGORIES, KINDS } from './vocab.js';
 
 /** Entries drawn per list; a 1 MB paste can find tens of thousands, and nobody scrolls those. */
@@ -86,7 +87,7 @@ export class Panel {
     const swatch = document.createElement('span');
     swatch.className = 'nm-swatch';
     swatch.setAttribute('aria-hidden', 'true');
-    heading.append(swatch, `${title} (${values.length.toLocaleString('en')})`);
+    heading.append(swatch, `${title} (${formatCount(values.length)})`);
     const list = document.createElement('ul');
     list.className = 'nm-list';
     for (const value of values.slice(0, LIST_LIMIT)) list.append(item(entry(value)));
@@ -138,7 +139,7 @@ function more(total) {
   if (total <= LIST_LIMIT) return '';
   const note = document.createElement('p');
   note.className = 'nm-note';
-  note.textContent = `…and ${(total - LIST_LIMIT).toLocaleString('en')} more.`;
+  note.textContent = `…and ${formatCount(total - LIST_LIMIT)} more.`;
   return note;
 }
 

@@ -88,16 +88,15 @@ function buildPage(shared) {
   const worker = link(join(WWW, 'worker.js'), {
     classic: true,
     base: ROOT,
-    alias: {
-      [join(WWW, 'pkg/newsmark.js')]: 'newsmark:glue-as-web-module',
-      [join(WWW, 'wasm-source.js')]: join(MODULES, 'inline-wasm-source.js'),
-    },
-    // blob-worker-start.js puts this constant in front of the worker's source.
-    virtual: { ...shared, 'newsmark:wasm': 'export const WASM_GZIP_BASE64 = NEWSMARK_WASM_GZIP_BASE64;\n' },
+    alias: { [join(WWW, 'pkg/newsmark.js')]: 'newsmark:glue-as-web-module' },
+    virtual: shared,
   });
   const app = link(join(WWW, 'app.js'), {
     base: ROOT,
-    alias: { [join(WWW, 'worker-start.js')]: join(MODULES, 'blob-worker-start.js') },
+    alias: {
+      [join(WWW, 'worker-start.js')]: join(MODULES, 'blob-worker-start.js'),
+      [join(WWW, 'wasm-source.js')]: join(MODULES, 'inline-wasm-source.js'),
+    },
     virtual: { ...shared, 'newsmark:worker': `export const WORKER_SOURCE = ${JSON.stringify(iife(worker.code))};\n` },
   });
   const script = `\n${app.code}`;
@@ -118,8 +117,9 @@ function buildPage(shared) {
   html = replaceOnce(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () =>
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
   html = replaceOnce(html, /<link rel="stylesheet" href="style\.css">/, () => `<style>${style}</style>`);
-  html = replaceOnce(html, /[ \t]*<link rel="modulepreload" href="app\.js">\n/, () => '');
-  html = replaceOnce(html, /<script type="module" src="app\.js"><\/script>/, () => `<script type="module">${script}</script>`);
+  // The scripts' block, from its comment to the app's tag: one inline script has nothing to fetch.
+  html = replaceOnce(html, /<!-- Scripts\.[\s\S]*<script type="module" src="app\.js"><\/script>/, () =>
+    `<script type="module">${script}</script>`);
   html = replaceOnce(html, /<!doctype html>\n/i, (doctype) =>
     `${doctype}<!-- ${licence('the page as one file: open it from disk; it needs no server and no network')} -->\n`);
   return html;

@@ -1,11 +1,14 @@
-// The page in Chromium: highlights, panel, legend toggles, click-to-focus, exports, errors.
+// The page in Chromium: highlights, panel, legend toggles, click-to-focus, exports, errors, and how
+// its files load.
 //
 // The assertions are about what a correct analyser must find in the test text written here
 // (a person named in full, a quote whose speaker is a pronoun, …), never about one exact output.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { analyse, launch, open, panelText, serve } from './helpers.mjs';
+import { WWW, analyse, launch, open, panelText, serve } from './helpers.mjs';
 
 const ARTICLE = `KYIV — Ukraine’s cyber police said on Monday that a ransomware attack had shut down the payment systems of a state bank for two days.
 
@@ -148,5 +151,25 @@ describe('editing', () => {
 describe('page hygiene', () => {
   test('no console errors or page errors', () => {
     assert.deepEqual(browser.problems, []);
+  });
+
+  test('index.html names every module the page imports, so all are fetched at once', () => {
+    const html = readFileSync(join(WWW, 'index.html'), 'utf8');
+    const named = new Set([...html.matchAll(/<(?:link rel="modulepreload" href|script type="module" src)="([^"]+)"/g)].map((m) => m[1]));
+    const imported = new Set();
+    const visit = (file) => {
+      if (imported.has(file)) return;
+      imported.add(file);
+      const source = readFileSync(join(WWW, file), 'utf8');
+      for (const [, spec] of source.matchAll(/^import .* from '\.\/([\w-]+\.js)';$/gm)) visit(spec);
+    };
+    visit('app.js');
+    assert.deepEqual([...named].sort(), [...imported].sort());
+  });
+
+  test('the wasm is downloaded once: the preload in index.html is the download the analyser uses', async () => {
+    const downloads = await browser.page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.wasm')).length);
+    assert.equal(downloads, 1);
   });
 });

@@ -2,10 +2,9 @@
 // worker script from a file, so the worker starts from a Blob of its inlined source (the file's
 // Content-Security-Policy allows `worker-src blob:`). The source is the worker linked with the
 // glue into a classic script (scripts/build-dist): from a file:// page Chromium refuses module
-// workers, even from blob: URLs. The wasm travels as a constant put in front of it, which the
-// worker's 'newsmark:wasm' module reads, so the page holds the bytes only once.
+// workers, even from blob: URLs. The worker is sent the compiled wasm module, so its source holds
+// no copy of the bytes.
 
-import { WASM_GZIP_BASE64 } from 'newsmark:wasm';
 import { WORKER_SOURCE } from 'newsmark:worker';
 
 /** One URL for the page's lifetime: a restarted worker reuses it. */
@@ -13,10 +12,6 @@ let url;
 
 /** @returns {Worker} */
 export function startWorker() {
-  url ??= URL.createObjectURL(
-    new Blob([`const NEWSMARK_WASM_GZIP_BASE64 = '`, WASM_GZIP_BASE64, `';\n`, WORKER_SOURCE], {
-      type: 'text/javascript',
-    }),
-  );
+  url ??= URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
   return new Worker(url);
 }

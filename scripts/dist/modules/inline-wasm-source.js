@@ -4,7 +4,7 @@
 import { WASM_GZIP_BASE64 } from 'newsmark:wasm';
 import { decodeWasm } from '../../../www/embed/wasm-bytes.js';
 
-/** @returns {Promise<ArrayBuffer>} */
-export function wasmSource() {
-  return decodeWasm(WASM_GZIP_BASE64);
+/** @returns {Promise<WebAssembly.Module>} */
+export async function compileWasm() {
+  return WebAssembly.compile(await decodeWasm(WASM_GZIP_BASE64));
 }
