@@ -3,7 +3,7 @@
 // network; only loading does, and that is what is cached.
 //
 // Cache-first: a cached file is served without asking the server. Updates come with a new
-// version: pkg/offline-manifest.js (written by scripts/build-dist from the files' contents)
+// version: pkg/offline-manifest.js (written by scripts/build-wasm from the files' contents)
 // names the version and the files. When it changes, the browser installs this worker again,
 // which fills a new cache in full before it takes over; the old cache is deleted only then, so a
 // page never mixes the glue of one build with the wasm of another.

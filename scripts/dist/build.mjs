@@ -4,7 +4,6 @@
 //   dist/newsmark.js    the one-tag embed: a classic script, analyser inlined
 //   dist/newsmark.html  the page as one file that works from disk with no network
 //   dist/pkg/           the ES module for bundlers, with types and a package.json
-//   www/pkg/offline-manifest.js  the files (and their version) the page's service worker caches
 //
 // The wasm is inlined as base64 of its gzip, inflated by the browser's DecompressionStream:
 // about 45% of the size of base64 of the raw module, and no fetch and no data: URL, so nothing
@@ -13,7 +12,7 @@
 // Usage: node scripts/dist/build.mjs <dir of wasm-bindgen --target no-modules output>
 
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -39,7 +38,6 @@ function main([glueDir]) {
   const page = buildPage(shared);
   writeFileSync(join(DIST, 'newsmark.html'), page);
   buildPackage();
-  writeFileSync(join(PKG, 'offline-manifest.js'), offlineManifest());
 
   for (const [name, contents] of [['newsmark.js', embed], ['newsmark.html', page]]) {
     const bytes = Buffer.byteLength(contents);
@@ -150,23 +148,6 @@ function buildPackage() {
     sideEffects: false,
   };
   writeFileSync(join(out, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-}
-
-/**
- * The service worker's list of the page's files (www/sw.js), with a version derived from their
- * contents: any change to a file makes a new version, hence a new cache.
- */
-function offlineManifest() {
-  const files = [
-    ...readdirSync(WWW).filter((name) => /\.(html|css|js)$/.test(name) && name !== 'sw.js').sort(),
-    'pkg/newsmark.js',
-    'pkg/newsmark_bg.wasm',
-  ];
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(WWW, file))).update('\0');
-  const cached = ['./', ...files.filter((file) => file !== 'index.html')];
-  const manifest = { version: hash.digest('hex').slice(0, 16), files: cached };
-  return `// Written by scripts/build-dist: the files www/sw.js caches, and their version.\nself.NEWSMARK_OFFLINE = ${JSON.stringify(manifest, null, 2)};\n`;
 }
 
 /** Linked code as a classic script: strict, as modules are, and with nothing left global. */
