@@ -1,4 +1,5 @@
-// Ways in: the samples, a .txt file opened or dropped, Clear; and a failure shown in the page.
+// Ways in: the samples, a .txt file opened or dropped, Clear; a failure shown in the page, and a
+// trapped analyser replaced.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -84,5 +85,32 @@ test('when the analyser cannot load, the page says so', async () => {
     assert.match(await failing.page.innerText('#nm-alert-text'), /analyser could not load/);
   } finally {
     await failing.close();
+  }
+});
+
+test('when the analyser traps, a new one takes over and analyses the next text', async () => {
+  const trapping = await launch();
+  try {
+    const { page } = trapping;
+    // Every worker answers a text holding TRAP as the wasm answers a bug in the core.
+    await page.route('**/worker.js', async (route) => {
+      const response = await route.fetch();
+      const trap = `addEventListener('message', (event) => {
+        if (!event.data.text?.includes('TRAP')) return;
+        event.stopImmediatePropagation();
+        postMessage({ type: 'error', id: event.data.id, message: 'unreachable', fatal: true });
+      });\n`;
+      await route.fulfill({ response, body: trap + (await response.text()) });
+    });
+    await open(page, server.url);
+    await page.fill('#nm-input', 'TRAP: Oksana Melnyk said a ransomware attack hit Kyiv.');
+    await page.waitForSelector('#nm-alert:not([hidden])');
+    assert.match(await page.innerText('#nm-alert-text'), /internal error \(unreachable\) and was restarted/);
+    await page.fill('#nm-input', 'Oksana Melnyk said a ransomware attack hit Kyiv.');
+    await settled(page);
+    assert.equal(await page.$eval('#nm-status', (status) => status.dataset.state), 'done');
+    assert.ok(await page.$$eval('#nm-backdrop .nm-k-person', (marks) => marks.some((m) => m.textContent === 'Oksana Melnyk')));
+  } finally {
+    await trapping.close();
   }
 });
