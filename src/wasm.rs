@@ -88,31 +88,11 @@ pub fn analyze(text: JsValue) -> Result<JsValue, JsError> {
     to_js(&analysis)
 }
 
-/// Builds the tables and the model now, and analyses a short text, so the first real analysis
-/// is not the slow one.
-///
-/// Browsers compile a wasm function on its first call (V8 compiles lazily, then optimises hot
-/// functions in the background), so the first analysis also pays for compiling most of the
-/// core. Analysing [`WARM_UP_TEXT`] here, while the page is still loading, moves that cost out
-/// of the reader's way.
+/// Builds the tables and the model now, so the first real analysis is not the slow one.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
-    let mut analysis = crate::analyzer().analyze(WARM_UP_TEXT);
-    crate::utf16::convert_offsets(WARM_UP_TEXT, &mut analysis);
-    // Serialising without handing over: the JSON writer is compiled too.
-    let _ = serde_json::to_string(&analysis);
+    crate::analyzer();
 }
-
-/// A short news text with a bit of everything the core looks for: people with titles, places,
-/// organisations, demonyms, quotations attributed by name and by pronoun, a CVE id, threat actor
-/// and malware names, a technique, and defanged indicators; curly and straight quotes.
-const WARM_UP_TEXT: &str = "KYIV, Ukraine — “We will not be intimidated,” Deputy Prime Minister \
-Olena Kovalenko told reporters on Tuesday, after Russian hackers of the GRU unit known as \
-Sandworm (APT44) used CVE-2023-3519 and spear-phishing e-mails to deploy the Industroyer2 \
-malware against Ukrenergo.\n\n\
-\"Every grid in Europe is a target,\" she said. Microsoft and the U.S. Cybersecurity and \
-Infrastructure Security Agency traced the attack to 203.0.113[.]47 and update-grid[.]com, a \
-disinformation campaign followed on Telegram, and a ransomware gang claimed the breach.\n";
 
 /// The one place where a Rust value becomes a JS value, and a failure a JS `Error`.
 ///
