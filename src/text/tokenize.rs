@@ -9,10 +9,7 @@
 //! [`crate::Analyzer::analyze`] before they reach here.
 
 use super::chars::{is_ascii_alphanumeric_byte, is_dash, is_invisible, is_quote_char, is_word_char};
-use std::collections::HashSet;
-
 use super::{Token, TokenKind, WordSet};
-use crate::lexicon::{fold_hash, FastHash};
 
 /// Token flag: whitespace (or the start of the text) comes right before the token.
 pub const SPACE_BEFORE: u8 = 1;
@@ -27,21 +24,17 @@ pub const BLANK_LINE_BEFORE: u8 = 8;
 /// Stored lower-case without the dot; `data/grammar/abbreviations.txt` is the source.
 pub struct Abbreviations {
     words: WordSet,
-    /// Folded hashes of the words. Every sentence-final word is looked up, and one hash rules
-    /// out nearly all of them before the set lower-cases a copy: a word whose lower case is in
-    /// the set always folds to the hash of that entry.
-    folded: HashSet<u64, FastHash>,
 }
 
 impl Abbreviations {
     /// Parses the embedded list: one abbreviation per line, `#` starts a comment.
     pub fn embedded() -> Abbreviations {
-        let lines = || super::data_lines(include_str!("../../data/grammar/abbreviations.txt"));
-        Abbreviations { words: WordSet::new(lines()), folded: lines().map(fold_hash).collect() }
+        let words = WordSet::new(super::data_lines(include_str!("../../data/grammar/abbreviations.txt")));
+        Abbreviations { words }
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.folded.contains(&fold_hash(word)) && self.words.contains_folded(word)
+        self.words.contains_folded(word)
     }
 }
 
@@ -82,14 +75,12 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
             newlines = 0;
         }
         let start = pos;
-        let (end, kind) = if c.is_alphabetic() {
-            (word_end(text, pos + width), TokenKind::Word)
-        } else if c.is_ascii_digit() {
+        // "’90s", "'80s": an apostrophe standing for a century, not a quotation mark.
+        let decade = || is_apostrophe(c) && starts_decade(bytes, pos + width);
+        let (end, kind) = if c.is_alphabetic() || c.is_ascii_digit() || decade() {
             let end = word_end(text, pos + width);
-            (end, if has_letter(&text[start..end]) { TokenKind::Word } else { TokenKind::Number })
-        } else if is_apostrophe(c) && starts_decade(bytes, pos + width) {
-            // "’90s", "'80s": an apostrophe standing for a century, not a quotation mark.
-            (word_end(text, pos + width), TokenKind::Number)
+            let word = c.is_alphabetic() || (c.is_ascii_digit() && has_letter(&text[start..end]));
+            (end, if word { TokenKind::Word } else { TokenKind::Number })
         } else if is_quote_char(c) {
             (pos + width, TokenKind::Quote)
         } else {
@@ -192,7 +183,9 @@ fn starts_decade(bytes: &[u8], pos: usize) -> bool {
 
 /// The end of a word or number that goes on at `pos`: word characters, joined by single
 /// hyphens, dots, ampersands and apostrophes that have word characters on both sides.
-#[inline]
+// Every word goes through here and most end at the first byte after their letters: a call
+// would cost more than that.
+#[inline(always)]
 fn word_end(text: &str, pos: usize) -> usize {
     let bytes = text.as_bytes();
     let end = pos + bytes[pos..].iter().take_while(|&&b| is_ascii_alphanumeric_byte(b)).count();
