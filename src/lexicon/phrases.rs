@@ -60,11 +60,7 @@ impl Iterator for FoldedChars<'_> {
 
     fn next(&mut self) -> Option<char> {
         if let Some(c) = self.rest.as_mut().and_then(Iterator::next) {
-            return Some(match c {
-                '\u{2019}' | '\u{2018}' => '\'',
-                '\u{2010}' | '\u{2011}' => '-',
-                other => other,
-            });
+            return Some(plain_mark(c));
         }
         self.rest = None;
         loop {
@@ -72,11 +68,26 @@ impl Iterator for FoldedChars<'_> {
             if c.is_ascii() {
                 return Some(c.to_ascii_lowercase());
             }
-            if !crate::text::is_invisible(c) {
-                self.rest = Some(c.to_lowercase());
-                return self.next();
+            if crate::text::is_invisible(c) {
+                continue;
             }
+            // Typographic quotes and dashes, most of the chars beyond ASCII in news text, are
+            // in General Punctuation, which has no case.
+            if ('\u{2000}'..='\u{206F}').contains(&c) {
+                return Some(plain_mark(c));
+            }
+            self.rest = Some(c.to_lowercase());
+            return self.next();
         }
+    }
+}
+
+/// Typographic apostrophes and hyphens in their ASCII forms; other chars as they are.
+fn plain_mark(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' => '\'',
+        '\u{2010}' | '\u{2011}' => '-',
+        other => other,
     }
 }
 
@@ -215,18 +226,33 @@ impl PhraseTrie {
     /// Every token range in `hashes` where a phrase starts, longest first, as (range, payload)
     /// candidates for the caller to accept or reject. `accept` is called longest first at each
     /// position; the first accepted candidate wins and scanning resumes after it.
-    pub fn scan(&self, hashes: &[u64], mut accept: impl FnMut(Range<usize>, u32) -> bool) {
+    pub fn scan(&self, hashes: &[u64], accept: impl FnMut(Range<usize>, u32) -> bool) {
+        self.scan_at(hashes, (0..hashes.len()).filter(|&i| self.may_start(hashes[i])), accept);
+    }
+
+    /// [`PhraseTrie::scan`] at the positions `starts` only, in order, which must include every
+    /// position where a phrase may start ([`PhraseTrie::may_start`]): a caller that has found
+    /// them already spares the scan a test per token.
+    pub fn scan_at(&self, hashes: &[u64], starts: impl Iterator<Item = usize>, mut accept: impl FnMut(Range<usize>, u32) -> bool) {
         let mut candidates = Vec::new();
-        let mut i = 0;
-        while i < hashes.len() {
-            if !self.starts.may_contain(hashes[i]) {
-                i += 1;
+        // The end of the last accepted phrase: no other starts inside it.
+        let mut taken_to = 0;
+        for i in starts.filter(|&i| i < hashes.len()) {
+            if i < taken_to {
                 continue;
             }
             self.matches_at(&hashes[i..], &mut candidates);
-            let taken = candidates.iter().find(|&&(len, payload)| accept(i..i + len, payload));
-            i += taken.map_or(1, |&(len, _)| len);
+            if let Some(&(len, _)) = candidates.iter().find(|&&(len, payload)| accept(i..i + len, payload)) {
+                taken_to = i + len;
+            }
         }
+    }
+
+    /// Whether a phrase may start with the token `hash`; `false` is certain, and costs a few
+    /// instructions.
+    #[inline]
+    pub fn may_start(&self, hash: u64) -> bool {
+        self.starts.may_contain(hash)
     }
 
     /// The node reached by the first token `hash`.
@@ -240,8 +266,8 @@ impl PhraseTrie {
 }
 
 /// A set of hashes that answers "certainly not" in a few instructions, and "maybe" for the
-/// members and a small share of the rest: one bit per hash, in a table of eight to sixteen
-/// bits per member. A document's tokens are looked up in several such sets, and nearly all of
+/// members and a small share of the rest (3 to 6%): one bit per hash, in a table of sixteen to
+/// thirty-two bits per member. A document's tokens are looked up in several such sets, and nearly all of
 /// them are in none, where a hash-map probe would cost a few dozen instructions.
 #[derive(Default)]
 struct HashFilter {
@@ -257,11 +283,11 @@ impl HashFilter {
     /// every member, `hash` included.
     fn insert<I: Iterator<Item = u64>>(&mut self, hash: u64, all: impl FnOnce() -> I) {
         self.members += 1;
-        if self.members * 8 <= self.bits.len() * 64 {
+        if self.members * 16 <= self.bits.len() * 64 {
             self.set(hash);
             return;
         }
-        let bits = (self.members * 16).next_power_of_two().max(64);
+        let bits = (self.members * 32).next_power_of_two().max(64);
         self.bits = vec![0; bits / 64];
         self.shift = 64 - bits.trailing_zeros();
         self.members = 0;
@@ -304,6 +330,7 @@ mod tests {
         let folded = |token: &str| folded_chars(token).collect::<String>();
         assert_eq!(folded("O’Brien"), "o'brien");
         assert_eq!(folded("Ré\u{200B}Sumé\u{2011}Test"), "résumé-test");
+        assert_eq!(folded("“Ö”—\u{2060}‘X’"), "“ö”—'x'");
         // A capital whose lower case is two chars, between ASCII letters.
         assert_eq!(folded("AİB"), "ai\u{307}b");
         assert_eq!(folded(""), "");
@@ -331,8 +358,9 @@ mod tests {
             }
             assert!(added.iter().all(|&h| filter.may_contain(h)));
             let others = (0..20_000).filter(|i| filter.may_contain(fold_hash(&format!("other{i}")))).count();
-            // One bit in eight to sixteen per member: at most an eighth of the others pass.
-            assert!(others < 20_000 / 8, "{others} of 20000 others pass a filter of {members}");
+            // One bit in sixteen to thirty-two per member: about one in twenty of the others
+            // passes.
+            assert!(others < 20_000 / 10, "{others} of 20000 others pass a filter of {members}");
         }
         assert!(!HashFilter::default().may_contain(fold_hash("empty")));
     }
@@ -362,6 +390,25 @@ mod tests {
             true
         });
         assert_eq!(found, vec![(1..3, 1), (4..5, 2)]);
+    }
+
+    #[test]
+    fn scan_at_given_starts_finds_what_scan_finds() {
+        let mut trie = PhraseTrie::default();
+        trie.insert(&hashes(&["united", "states"]), 1);
+        trie.insert(&hashes(&["states"]), 3);
+        let text = hashes(&["the", "United", "States", "and", "states"]);
+        let collect = |starts: Vec<usize>| {
+            let mut found = Vec::new();
+            trie.scan_at(&text, starts.into_iter(), |range, payload| {
+                found.push((range, payload));
+                true
+            });
+            found
+        };
+        // Extra starts, even inside a match, change nothing.
+        assert_eq!(collect(vec![1, 4]), vec![(1..3, 1), (4..5, 3)]);
+        assert_eq!(collect(vec![0, 1, 2, 3, 4, 9]), vec![(1..3, 1), (4..5, 3)]);
     }
 
     #[test]
