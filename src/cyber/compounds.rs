@@ -1,9 +1,10 @@
 //! Known names inside longer words, and written in another case: "psexec.exe" is PsExec,
 //! "NetwireRAT" is NETWIRE, "Sandworm-linked" names Sandworm, and "bloodHound" is BloodHound.
 //!
-//! The lexicon matches whole tokens, so a name glued to a suffix escapes it. Here each word
-//! token is checked, with one hash lookup, against the single-word canonical names of
-//! malware, tools and threat actors:
+//! The lexicon matches whole tokens, so a name glued to a suffix escapes it. Here the word
+//! tokens that may end in one ([`may_end_in_name`]) or may be a product name (the word table,
+//! [`super::words`]) are checked against the single-word canonical names of malware, tools and
+//! threat actors:
 //! - a program file (`.exe`) of a tool or family;
 //! - a family with `RAT` glued on ("NetwireRAT", "QuasarRAT" when only "Quasar" is known);
 //! - a name before a hyphenated relation word ("Sandworm-linked", "Emotet-like"): only the name
@@ -14,9 +15,10 @@
 
 use std::collections::HashMap;
 
+use super::words::Words;
 use crate::analysis::TermCategory;
-use crate::lexicon::{fold_hash, Class, FastHash, Lexicon, PhraseTrie};
-use crate::text::{Document, TokenKind};
+use crate::lexicon::{fold_hash, Class, FastHash, Lexicon};
+use crate::text::{Document, Token, TokenKind};
 
 /// Words that, after a hyphen, relate a name to what follows rather than extend it.
 const RELATIONS: [&str; 9] = ["based", "like", "linked", "related", "style", "type", "affiliated", "associated", "tied"];
@@ -24,29 +26,18 @@ const RELATIONS: [&str; 9] = ["based", "like", "linked", "related", "style", "ty
 const RELATION_LENGTHS: [usize; 5] = [4, 5, 6, 7, 10];
 
 /// Single-word canonical names of malware, tools and threat actors, by folded hash.
-#[derive(Default)]
 pub struct Names {
     by_hash: HashMap<u64, u32, FastHash>,
-    /// The product-shaped ones among them, which any case names, as one-token phrases: every
-    /// long word of a text is looked up, and the trie's filter turns nearly all away at once.
-    products: PhraseTrie,
 }
 
 impl Names {
     /// The single-word canonical names of the cyber entries of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Names {
-        let mut names = Names::default();
-        for (index, entry) in lexicon.entries.iter().enumerate() {
-            let named = matches!(entry.class, Class::Cyber(TermCategory::Malware | TermCategory::ThreatActor));
-            if named && !entry.name.contains(' ') {
-                let hash = fold_hash(entry.name);
-                names.by_hash.entry(hash).or_insert(index as u32);
-                if is_product_shaped(entry.name) {
-                    names.products.insert(&[hash], index as u32);
-                }
-            }
+        let mut by_hash = HashMap::default();
+        for (hash, index, _) in single_word_names(lexicon) {
+            by_hash.entry(hash).or_insert(index);
         }
-        names
+        Names { by_hash }
     }
 
     /// The entry whose canonical name is `word` in any case.
@@ -54,6 +45,21 @@ impl Names {
         let &index = self.by_hash.get(&fold_hash(word))?;
         same_name(lexicon, index, word)
     }
+}
+
+/// The product-shaped ones among the single-word names of `lexicon`, which any case names, as
+/// (folded hash, entry) pairs in table order, for the word table.
+pub fn products(lexicon: &Lexicon) -> impl Iterator<Item = (u64, u32)> + '_ {
+    single_word_names(lexicon).filter(|&(_, _, name)| is_product_shaped(name)).map(|(hash, index, _)| (hash, index))
+}
+
+/// The single-word canonical names of malware and threat actors in `lexicon`: (folded hash,
+/// entry, name).
+fn single_word_names(lexicon: &Lexicon) -> impl Iterator<Item = (u64, u32, &'static str)> + '_ {
+    lexicon.entries.iter().enumerate().filter_map(|(index, entry)| {
+        let named = matches!(entry.class, Class::Cyber(TermCategory::Malware | TermCategory::ThreatActor));
+        (named && !entry.name.contains(' ')).then(|| (fold_hash(entry.name), index as u32, entry.name))
+    })
 }
 
 /// `index` if the canonical name of that entry is `word` in any case: a folded hash may
@@ -78,42 +84,56 @@ pub struct Compound {
     pub needs_context: bool,
 }
 
-/// Every name of `names` found inside, or in another case as, a word token of `doc`;
-/// `hashes` are the folded token hashes.
-pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, names: &Names) -> Vec<Compound> {
+/// Whether the word `token` of the text `bytes` may end in a name glued to ".exe", "RAT" or a
+/// hyphen and a relation word: only these endings can hide one, and most words are ruled out
+/// by a byte or two.
+pub fn may_end_in_name(bytes: &[u8], token: &Token) -> bool {
+    let (start, end) = (token.start as usize, token.end as usize);
+    if !may_end_with(bytes[end - 1]) || end - start < 4 {
+        return false;
+    }
+    let hyphen_before = |len: usize| end.checked_sub(len + 1).is_some_and(|at| at >= start && bytes[at] == b'-');
+    match bytes[end - 1] {
+        b'e' | b'E' if bytes[end - 4..end].eq_ignore_ascii_case(b".exe") => true,
+        b'T' if bytes[end - 3..end] == *b"RAT" => true,
+        b'd' | b'e' => RELATION_LENGTHS.into_iter().any(hyphen_before),
+        _ => false,
+    }
+}
+
+/// Whether a word ending with the byte `last` may end in a name: [`may_end_in_name`] on one
+/// byte.
+pub const fn may_end_with(last: u8) -> bool {
+    matches!(last, b'e' | b'E' | b'T' | b'd')
+}
+
+/// Every name of `names` found inside, or in another case as, a word token of `doc`, among
+/// `tokens`: those that may end in a name or be a product name, in order. `hashes` are the
+/// folded token hashes, and `words` holds the product names.
+pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, names: &Names, words: &Words, tokens: impl Iterator<Item = usize>) -> Vec<Compound> {
     let mut found = Vec::new();
-    let bytes = doc.text.as_bytes();
-    for (i, token) in doc.tokens.iter().enumerate() {
+    for i in tokens {
+        let token = &doc.tokens[i];
         if token.kind != TokenKind::Word || token.end - token.start < 4 {
             continue;
         }
         let start = token.start as usize;
-        let last = bytes[token.end as usize - 1];
-        let word = || doc.token_text(i);
+        let word = doc.token_text(i);
         let hit = |stem: &str| names.get(lexicon, stem);
-        let tail = |suffix: &[u8]| bytes[..token.end as usize].ends_with(suffix);
-        // Only these endings can hide a name: ".exe", "RAT", and a relation word after a
-        // hyphen. Most words cost a byte test or two.
-        let reading = match last {
-            b'e' | b'E' if bytes[token.end as usize - 4..token.end as usize].eq_ignore_ascii_case(b".exe") => {
-                strip_ascii_suffix(word(), ".exe").and_then(hit).map(|entry| (word().len(), entry))
-            }
-            b'T' if tail(b"RAT") => word().strip_suffix("RAT").filter(|stem| !stem.is_empty()).and_then(hit).map(|entry| (word().len(), entry)),
-            _ => None,
+        let glued = match strip_ascii_suffix(word, ".exe") {
+            Some(program) => Some(program),
+            None => word.strip_suffix("RAT").filter(|stem| !stem.is_empty()),
         };
+        let reading = glued.and_then(hit).map(|entry| (word.len(), entry));
         let related = || {
-            let (stem, rest) = word().split_once('-')?;
+            let (stem, rest) = word.split_once('-')?;
             RELATIONS.contains(&rest).then(|| hit(stem).map(|entry| (stem.len(), entry)))?
         };
-        let hyphen_before = |len: usize| (token.end as usize).checked_sub(len + 1).is_some_and(|at| bytes[at] == b'-');
-        let may_relate = matches!(last, b'd' | b'e') && RELATION_LENGTHS.into_iter().any(hyphen_before);
-        let reading = reading.or_else(|| if may_relate { related() } else { None });
-        if let Some((len, entry)) = reading {
+        if let Some((len, entry)) = reading.or_else(related) {
             found.push(Compound { start, end: start + len, token: i, entry, needs_context: false });
-        } else if let Some(entry) = hashes.get(i).and_then(|&hash| names.products.get(&[hash])).and_then(|index| same_name(lexicon, index, word())) {
+        } else if let Some(entry) = hashes.get(i).and_then(|&hash| words.product(hash)).and_then(|index| same_name(lexicon, index, word)) {
             // A product-shaped name in any case: written with inner capitals it is a name,
             // in one case it may be the ordinary word.
-            let word = word();
             found.push(Compound { start, end: start + word.len(), token: i, entry, needs_context: !is_product_shaped(word) });
         }
     }

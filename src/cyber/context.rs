@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::words::{Words, CUE};
+use super::marks::{Marks, CUE};
 use crate::lexicon::FastHash;
 use crate::text::Document;
 
@@ -22,9 +22,9 @@ pub struct Context {
 }
 
 impl Context {
-    /// Marks every sentence of `doc` that holds a cue token; `hashes` are the folded token hashes.
-    pub fn from_cues(doc: &Document, hashes: &[u64], words: &Words) -> Context {
-        let marked = doc.sentences.iter().map(|s| hashes[s.clone()].iter().any(|&h| words.is(h, CUE))).collect();
+    /// Marks every sentence of `doc` that holds a token `marks` marks as a [`CUE`].
+    pub fn from_cues(doc: &Document, marks: &Marks) -> Context {
+        let marked = doc.sentences.iter().map(|s| marks.any(s.clone(), CUE)).collect();
         Context { marked }
     }
 
@@ -45,33 +45,27 @@ impl Context {
 /// Where cyber words begin and end in one document, to tell which tokens stand next to one.
 pub struct Neighbours<'a> {
     doc: &'a Document<'a>,
-    hashes: &'a [u64],
-    words: &'a Words,
+    marks: &'a Marks,
     starts: HashSet<usize, FastHash>,
     ends: HashSet<usize, FastHash>,
 }
 
 impl<'a> Neighbours<'a> {
-    /// `terms` are the byte ranges of the cyber terms found; the cues of `words` count as
+    /// `terms` are the byte ranges of the cyber terms found; the cues of `marks` count as
     /// cyber words too.
-    pub fn new(
-        doc: &'a Document<'a>,
-        hashes: &'a [u64],
-        words: &'a Words,
-        terms: impl Iterator<Item = Range<usize>>,
-    ) -> Neighbours<'a> {
+    pub fn new(doc: &'a Document<'a>, marks: &'a Marks, terms: impl Iterator<Item = Range<usize>>) -> Neighbours<'a> {
         let mut starts = HashSet::default();
         let mut ends = HashSet::default();
         for term in terms {
             starts.insert(term.start);
             ends.insert(term.end);
         }
-        Neighbours { doc, hashes, words, starts, ends }
+        Neighbours { doc, marks, starts, ends }
     }
 
     /// Whether token `i` has a cyber word or a cue right before or after it.
     pub fn next_to(&self, i: usize) -> bool {
-        let is_cue = |j: usize| self.hashes.get(j).is_some_and(|&h| self.words.is(h, CUE));
+        let is_cue = |j: usize| self.marks.get(j) & CUE != 0;
         let before = i.checked_sub(1).is_some_and(|j| is_cue(j) || self.ends.contains(&(self.doc.tokens[j].end as usize)));
         let after = self.doc.tokens.get(i + 1).is_some_and(|t| is_cue(i + 1) || self.starts.contains(&(t.start as usize)));
         before || after
@@ -81,6 +75,7 @@ impl<'a> Neighbours<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cyber::words::Words;
     use crate::lexicon::{fold_hash, Lexicon};
     use crate::text::Grammar;
 
@@ -90,8 +85,8 @@ mod tests {
         let text = "One. The gang struck. Two. Three. Four.";
         let doc = Document::parse(text, &grammar);
         let hashes = Lexicon::token_hashes(&doc);
-        let cues = Words::new([(fold_hash("gang"), CUE)]);
-        let context = Context::from_cues(&doc, &hashes, &cues);
+        let cues = Words::new([(fold_hash("gang"), CUE)], []);
+        let context = Context::from_cues(&doc, &Marks::new(&doc, &hashes, &cues));
         let supported: Vec<bool> = (0..doc.sentences.len()).map(|s| context.supports(s)).collect();
         assert_eq!(supported, [true, true, true, false, false]);
     }

@@ -54,7 +54,11 @@ pub fn repeats(doc: &Document, hashes: &[u64], names: &[Name]) -> Vec<Repeat> {
     }
     let mut found = Vec::new();
     let mut i = 0;
-    while i < hashes.len() {
+    loop {
+        i += hashes.get(i..).map_or(0, |rest| rest.iter().take_while(|&&hash| !firsts.may_start(hash)).count());
+        if i >= hashes.len() {
+            break;
+        }
         let sources = firsts.get(&hashes[i..=i]).map(|group| &groups[group as usize]);
         let hit = sources.filter(|_| !in_path(doc, i)).and_then(|sources| {
             sources.iter().copied().find(|&s| {

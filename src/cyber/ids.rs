@@ -1,7 +1,7 @@
 //! Identifiers written in the text: CVE ids ("CVE-2021-44228") and MITRE ATT&CK ids
 //! ("T1566.001", "TA0008", "G0016", "S0559").
 
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Token};
 
 /// An id found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,20 +29,13 @@ pub enum IdKind {
     Entity,
 }
 
-/// Every CVE and ATT&CK id in `doc`, in order.
-pub fn find(doc: &Document) -> Vec<Id> {
+/// Every CVE and ATT&CK id in `doc`, in order; `tokens` are the tokens where one may start
+/// ([`may_start`]), in order.
+pub fn find(doc: &Document, tokens: impl Iterator<Item = usize>) -> Vec<Id> {
     let mut found = Vec::new();
-    for (i, token) in doc.tokens.iter().enumerate() {
-        if token.kind != TokenKind::Word {
-            continue;
-        }
+    for i in tokens {
+        let token = &doc.tokens[i];
         let start = token.start as usize;
-        // Every id starts "CVE" in some case, or "TA", or T, G or S and a digit: most words
-        // are passed over at their first two bytes.
-        let head = (doc.text.as_bytes()[start], doc.text.as_bytes().get(start + 1).copied().unwrap_or_default());
-        if !matches!(head, (b'C' | b'c', b'V' | b'v') | (b'T', b'A') | (b'T' | b'G' | b'S', b'0'..=b'9')) {
-            continue;
-        }
         let word = doc.token_text(i);
         if let Some((len, id)) = cve_at(&doc.text[start..]) {
             found.push(Id { start, end: start + len, id, kind: IdKind::Cve, token: i });
@@ -51,6 +44,23 @@ pub fn find(doc: &Document) -> Vec<Id> {
         }
     }
     found
+}
+
+/// Whether an id may start at the word `token` of the text `bytes`. Every id starts "CVE" in
+/// some case, or "TA", or T, G or S and a digit: most words are ruled out by two bytes.
+pub fn may_start(bytes: &[u8], token: &Token) -> bool {
+    let start = token.start as usize;
+    let first = bytes[start];
+    if !may_start_with(first) {
+        return false;
+    }
+    let head = (first, bytes.get(start + 1).copied().unwrap_or_default());
+    matches!(head, (b'C' | b'c', b'V' | b'v') | (b'T', b'A') | (b'T' | b'G' | b'S', b'0'..=b'9'))
+}
+
+/// Whether an id may start with the byte `first`: [`may_start`] on one byte.
+pub const fn may_start_with(first: u8) -> bool {
+    matches!(first, b'C' | b'c' | b'T' | b'G' | b'S')
 }
 
 /// A CVE id at the start of `text` ("CVE-2021-44228", "cve–2014–0160"): its length in bytes
@@ -96,12 +106,14 @@ fn attack_id_kind(word: &str) -> Option<IdKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Grammar;
+    use crate::text::{Grammar, TokenKind};
 
     fn ids(text: &str) -> Vec<(&str, String, IdKind)> {
         let grammar = Grammar::embedded();
         let doc = Document::parse(text, &grammar);
-        find(&doc).into_iter().map(|id| (&text[id.start..id.end], id.id, id.kind)).collect()
+        let words = (0..doc.tokens.len()).filter(|&i| doc.tokens[i].kind == TokenKind::Word);
+        let tokens = words.filter(|&i| may_start(text.as_bytes(), &doc.tokens[i]));
+        find(&doc, tokens).into_iter().map(|id| (&text[id.start..id.end], id.id, id.kind)).collect()
     }
 
     macro_rules! t {

@@ -3,8 +3,9 @@
 //!
 //! A hand-written linear scanner, not a regular expression: the text is cut into runs of
 //! printable ASCII (whitespace and any other character end a run, so a closing ” never joins
-//! a URL), runs without a digit or one of `.:@[(` are skipped at once, and the rest are
-//! refanged ([`super::refang`]) and parsed left to right. At each place where an indicator may
+//! a URL). Only a run with a digit, an `@` or a bracket, or a dot or colon before a letter or
+//! digit can hold an indicator; the scan jumps from one such byte to the next, and the runs
+//! around them are refanged ([`super::refang`]) and parsed left to right. At each place where an indicator may
 //! start, the longest reading wins (URL, then e-mail, then address, hash or domain) and parsing
 //! resumes after it; a failed reading resumes after the dotted name it read, since no suffix of
 //! a name that failed can succeed. Every byte is therefore looked at a bounded number of times.
@@ -44,17 +45,20 @@ pub fn find(text: &str, rules: &Rules) -> Vec<Indicator> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut refanged = Refanged::default();
-    let mut i = 0;
-    // A run without a trigger byte holds no indicator, so the scan jumps from trigger to
-    // trigger and reads only the runs around them. Each byte is read at most three times:
-    // here, going back to its run's start, and going on to its end.
-    while let Some(trigger) = next_trigger(bytes, i) {
-        let start = trigger - bytes[i..trigger].iter().rev().take_while(|&&b| is_run_byte(b)).count();
-        i = trigger + bytes[trigger..].iter().take_while(|&&b| is_run_byte(b)).count();
-        let run = &bytes[start..i];
-        if !may_hold_indicator(run) {
+    // Where the search for triggers goes on, and the end of the last run read: every run
+    // starts after it. Each byte is read at most three times: by the search, going back to its
+    // run's start, and going on to its end.
+    let (mut from, mut floor) = (0, 0);
+    while let Some(trigger) = next_trigger(bytes, from) {
+        // "said. The": a dot or colon counts only before a letter or digit.
+        if matches!(bytes[trigger], b'.' | b':') && !bytes.get(trigger + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            from = trigger + 1;
             continue;
         }
+        let start = trigger - bytes[floor..trigger].iter().rev().take_while(|&&b| is_run_byte(b)).count();
+        let end = trigger + bytes[trigger..].iter().take_while(|&&b| is_run_byte(b)).count();
+        (from, floor) = (end, end);
+        let run = &bytes[start..end];
         // A run that starts right after a non-ASCII letter continues a word ("é" + "vil.com").
         let run_at_boundary = !text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
         refanged.refang(run, start);
@@ -63,19 +67,10 @@ pub fn find(text: &str, rules: &Rules) -> Vec<Indicator> {
     found
 }
 
-/// Whether `run` can hold an indicator: it has a digit, an `@` or a bracket, or a dot or colon
-/// with more after it. Most words ("said.", "it,") fail this at once.
-fn may_hold_indicator(run: &[u8]) -> bool {
-    run.iter().enumerate().any(|(i, &b)| match b {
-        b'0'..=b'9' | b'@' | b'[' | b'(' => true,
-        b'.' | b':' => run.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
-        _ => false,
-    })
-}
-
-/// The first byte at or after `from` that [`may_hold_indicator`] looks for. The scan reads
-/// every byte of the text, so it tests eight at a time: each byte is either one of `.(@[` or
-/// in `0..=:`, the digits and the colon.
+/// The first byte at or after `from` that may show an indicator: a digit, one of `@[(`, or a
+/// dot or colon (which count only before a letter or digit). The scan reads every byte of the
+/// text, so it tests eight at a time: each byte is either one of `.(@[` or in `0..=:`, the
+/// digits and the colon.
 fn next_trigger(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -101,7 +96,7 @@ fn next_trigger(bytes: &[u8], from: usize) -> Option<usize> {
     words.remainder().iter().position(|&b| is_trigger(b)).map(|p| from + tail + p)
 }
 
-/// The bytes that [`may_hold_indicator`] looks for.
+/// The bytes that [`next_trigger`] looks for.
 fn is_trigger(b: u8) -> bool {
     matches!(b, b'0'..=b':' | b'@' | b'[' | b'(' | b'.')
 }

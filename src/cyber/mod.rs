@@ -12,6 +12,10 @@
 //! 6. names not in the lexicon, by their shape ([`shapes`]): "TA2722", "MirrorBlast malware",
 //!    "Volt Typhoon".
 //!
+//! One pass over the tokens marks where each source may find something, from a byte or two of
+//! each word and one lookup in a table of single words ([`marks`], [`words`]); sources 2 to 6
+//! then visit only their marked tokens, so a news text with no cyber terms costs little.
+//!
 //! Candidates that are also ordinary words need cyber context ([`context`]). A name accepted
 //! once is then accepted wherever else the document writes it ([`discourse`]). The survivors
 //! are merged leftmost-longest, so "Russian state-sponsored hackers" beats "state-sponsored
@@ -27,6 +31,7 @@ mod context;
 mod discourse;
 mod ids;
 mod indicators;
+mod marks;
 mod refang;
 mod shapes;
 mod vocabulary;
@@ -41,7 +46,9 @@ use crate::lexicon::{Class, LexMatch, Lexicon, COMMON_WORD, DEMONYM, EXACT_CASE}
 use crate::text::{Abbreviations, Document};
 use context::{Context, Neighbours};
 use ids::IdKind;
+use marks::Marks;
 use vocabulary::Vocabulary;
+use words::Words;
 
 /// Tables built once for the cyber layer.
 pub struct CyberTables {
@@ -50,12 +57,15 @@ pub struct CyberTables {
     known_ids: HashMap<&'static str, (&'static str, TermCategory)>,
     /// One-word names of malware, tools and actors, for names inside longer words.
     names: compounds::Names,
+    /// The single words asked about at every token: cues, tool words, actor-name suffixes and
+    /// product names.
+    words: Words,
 }
 
 impl CyberTables {
     /// Builds the tables; `lexicon` supplies the ATT&CK ids a bare id in the text may name.
     pub fn new(lexicon: &Lexicon, abbreviations: &Abbreviations) -> CyberTables {
-        let vocabulary = Vocabulary::embedded(abbreviations);
+        let mut vocabulary = Vocabulary::embedded(abbreviations);
         let mut known_ids = HashMap::new();
         for entry in &lexicon.entries {
             if let (Class::Cyber(category), Some(id)) = (entry.class, entry.reference) {
@@ -67,7 +77,8 @@ impl CyberTables {
                 known_ids.entry(id).or_insert((term.name, term.category));
             }
         }
-        CyberTables { vocabulary, known_ids, names: compounds::Names::new(lexicon) }
+        let words = Words::new(std::mem::take(&mut vocabulary.flagged_words), compounds::products(lexicon));
+        CyberTables { vocabulary, known_ids, names: compounds::Names::new(lexicon), words }
     }
 }
 
@@ -119,19 +130,25 @@ const RANK_REPEAT: u8 = 6;
 /// Every cyber-attack term in `doc`, sorted by start, none overlapping.
 pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables) -> Vec<Term> {
     let mut candidates = Vec::new();
+    let mut marks = Marks::new(doc, hashes, &tables.words);
     add_indicators(doc, lexicon, tables, &mut candidates);
-    add_ids(doc, tables, &mut candidates);
+    add_ids(doc, tables, &marks, &mut candidates);
     let places = add_lexicon_names(doc, hashes, lexicon, &mut candidates);
-    add_compounds(doc, hashes, lexicon, tables, &mut candidates);
-    let malware_words = add_vocabulary(doc, hashes, tables, &places, &mut candidates);
-    add_shaped_names(doc, hashes, tables, &places, &malware_words, &mut candidates);
+    add_compounds(doc, hashes, lexicon, tables, &marks, &mut candidates);
+    let malware_words = add_vocabulary(doc, hashes, tables, &marks, &places, &mut candidates);
+    for word in &malware_words {
+        if let Some(before) = word.start.checked_sub(1) {
+            marks.add(before, marks::SHAPE);
+        }
+    }
+    add_shaped_names(doc, tables, &marks, &places, &malware_words, &mut candidates);
 
-    let mut context = Context::from_cues(doc, hashes, &tables.vocabulary.words);
+    let mut context = Context::from_cues(doc, &marks);
     for candidate in candidates.iter().filter(|c| c.need == Need::Nothing) {
         context.mark(candidate.sentence);
     }
     let words = candidates.iter().filter(|c| !matches!(c.need, Need::Neighbour(_))).map(|c| c.start..c.end);
-    let neighbours = Neighbours::new(doc, hashes, &tables.vocabulary.words, words);
+    let neighbours = Neighbours::new(doc, &marks, words);
     candidates.retain(|c| match c.need {
         Need::Nothing => true,
         Need::Sentence => context.supports(c.sentence),
@@ -160,8 +177,8 @@ fn add_indicators(doc: &Document, lexicon: &Lexicon, tables: &CyberTables, out: 
 
 /// CVE ids always; ATT&CK ids when the tables know them, and technique ids the tables do not
 /// know when the sentence is about attacks (a "T1000" in a film review is not an id).
-fn add_ids(doc: &Document, tables: &CyberTables, out: &mut Vec<Candidate>) {
-    for id in ids::find(doc) {
+fn add_ids(doc: &Document, tables: &CyberTables, marks: &Marks, out: &mut Vec<Candidate>) {
+    for id in ids::find(doc, marks.tokens(marks::ID)) {
         let known = tables.known_ids.get(id.id.as_str());
         let (category, name, needs_context) = match (id.kind, known) {
             (IdKind::Cve, _) => (TermCategory::Vulnerability, Cow::Owned(id.id.clone()), false),
@@ -214,8 +231,9 @@ fn add_lexicon_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon, out: &mu
 }
 
 /// Known names inside longer words or in other cases ([`compounds`]).
-fn add_compounds(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables, out: &mut Vec<Candidate>) {
-    for found in compounds::find(doc, hashes, lexicon, &tables.names) {
+fn add_compounds(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables, marks: &Marks, out: &mut Vec<Candidate>) {
+    let tokens = marks.tokens(marks::COMPOUND | marks::PRODUCT);
+    for found in compounds::find(doc, hashes, lexicon, &tables.names, &tables.words, tokens) {
         let Some(entry) = lexicon.entries.get(found.entry as usize) else { continue };
         let Class::Cyber(category) = entry.class else { continue };
         out.push(Candidate {
@@ -239,6 +257,7 @@ fn add_vocabulary(
     doc: &Document,
     hashes: &[u64],
     tables: &CyberTables,
+    marks: &Marks,
     places: &[LexMatch],
     out: &mut Vec<Candidate>,
 ) -> Vec<Range<usize>> {
@@ -246,7 +265,7 @@ fn add_vocabulary(
     let is_attacker = |term: &vocabulary::Term| term.category == TermCategory::ThreatActor;
     let mut demonyms = places.iter().filter(|p| p.flags & DEMONYM != 0).peekable();
     let mut malware_words = Vec::new();
-    for f in vocabulary.find(doc, hashes) {
+    for f in vocabulary.find(doc, hashes, marks.tokens(marks::VOCABULARY)) {
         let Some(term) = vocabulary.terms.get(f.term as usize) else { continue };
         if term.category == TermCategory::Malware {
             malware_words.push(f.tokens.clone());
@@ -276,8 +295,8 @@ fn add_vocabulary(
 /// Family names and actor names the lexicon does not know, found by their shape.
 fn add_shaped_names(
     doc: &Document,
-    hashes: &[u64],
     tables: &CyberTables,
+    marks: &Marks,
     places: &[LexMatch],
     malware_words: &[Range<usize>],
     out: &mut Vec<Candidate>,
@@ -287,12 +306,11 @@ fn add_shaped_names(
     let lists = shapes::Lists {
         actor_prefixes: &vocabulary.actor_prefixes,
         actor_suffixes: &vocabulary.actor_suffixes,
-        words: &vocabulary.words,
         is_function_word: &is_function_word,
         not_families: &vocabulary.not_families,
     };
     let places: Vec<Range<usize>> = places.iter().map(|p| p.tokens.clone()).collect();
-    for found in shapes::find(doc, hashes, malware_words, &places, &lists) {
+    for found in shapes::find(doc, marks, malware_words, &places, &lists) {
         let bytes = doc.byte_range(found.tokens.clone());
         out.push(Candidate {
             start: bytes.start,

@@ -17,7 +17,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::compounds::is_product_shaped;
-use super::words::{Words, ACTOR_SUFFIX, TOOL_WORD};
+use super::marks::{Marks, SHAPE};
+use super::words::{ACTOR_SUFFIX, TOOL_WORD};
 use crate::text::{Document, TokenKind, SPACE_BEFORE};
 
 /// A name found by its shape.
@@ -30,6 +31,12 @@ pub struct ShapedName {
     pub needs_context: bool,
     /// Whether it may be repeated in any case: it is shaped like a product ("MirrorBlast").
     pub case_free: bool,
+}
+
+/// Whether a word ending with the byte `last` may be an actor's tracking id: it ends in a
+/// digit, as most words do not.
+pub const fn may_end_with(last: u8) -> bool {
+    last.is_ascii_digit()
 }
 
 /// Whether `word` is a vendor's tracking id for a threat actor: a known prefix, an optional
@@ -51,21 +58,20 @@ pub struct Lists<'a> {
     pub actor_prefixes: &'a HashSet<&'static str>,
     /// Second words of vendors' actor names ("Bear", "Typhoon"), as written.
     pub actor_suffixes: &'a HashSet<&'static str>,
-    /// The same suffixes by folded hash, which rule out most tokens at once.
-    pub words: &'a Words,
     /// Closed-class words, which never start a name ("The Bear").
     pub is_function_word: &'a dyn Fn(&str) -> bool,
     /// Capitalised words that name platforms, not families ("Android", "Windows").
     pub not_families: &'a HashSet<&'static str>,
 }
 
-/// Family names before malware words and tool words, and actor ids, in `doc`, whose folded
-/// token hashes are `hashes`. `malware_words` are the token ranges of generic malware terms and
-/// `places` those of places and demonyms, both in order.
+/// Family names before malware words and tool words, and actor ids, in `doc`, at the tokens
+/// that `marks` marks with [`SHAPE`] (a word that ends in a digit, or before a number, an
+/// actor-name suffix, a tool word or a malware word). `malware_words` are the token ranges of
+/// generic malware terms and `places` those of places and demonyms, both in order.
 ///
 /// A tool word heads a name as a malware word does ("the BMPack packer"), but only a name
 /// shaped like a product: "the European framework" is no tool.
-pub fn find(doc: &Document, hashes: &[u64], malware_words: &[Range<usize>], places: &[Range<usize>], lists: &Lists) -> Vec<ShapedName> {
+pub fn find(doc: &Document, marks: &Marks, malware_words: &[Range<usize>], places: &[Range<usize>], lists: &Lists) -> Vec<ShapedName> {
     let mut found = Vec::new();
     let bytes = doc.text.as_bytes();
     let is_place = |i: usize| {
@@ -74,18 +80,17 @@ pub fn find(doc: &Document, hashes: &[u64], malware_words: &[Range<usize>], plac
     };
     let opens_sentence = |i: usize| doc.sentences.get(doc.sentence_of(i)).is_some_and(|s| s.start == i);
     let mut heads = malware_words.iter().map(|r| r.start).peekable();
-    for (i, token) in doc.tokens.iter().enumerate() {
+    for i in marks.tokens(SHAPE) {
+        let token = &doc.tokens[i];
         if token.kind != TokenKind::Word {
             continue;
         }
-        // Only a word that ends in a digit can be a tracking id: most are out at this byte.
-        if bytes[token.end as usize - 1].is_ascii_digit() && is_actor_id(doc.token_text(i), lists.actor_prefixes) {
+        if may_end_with(bytes[token.end as usize - 1]) && is_actor_id(doc.token_text(i), lists.actor_prefixes) {
             found.push(ShapedName { tokens: i..i + 1, actor: true, needs_context: false, case_free: true });
             continue;
         }
-        let next = doc.tokens.get(i + 1);
-        let next_flags = next.map_or(0, |_| lists.words.flags(hashes[i + 1]));
-        if let Some(next) = next.filter(|t| t.has(SPACE_BEFORE)) {
+        let next_flags = marks.get(i + 1);
+        if let Some(next) = doc.tokens.get(i + 1).filter(|t| t.has(SPACE_BEFORE)) {
             let word = || doc.token_text(i);
             if next.kind == TokenKind::Number {
                 // "APT 41": a prefix in capitals and the number written apart.

@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 use crate::analysis::TermCategory;
-use super::words::{self, Words};
+use super::words;
 use crate::lexicon::{fold_hash, FastHash, PhraseTrie};
 use crate::text::{data_lines, tokenize_words, Abbreviations, Document};
 
@@ -53,8 +53,9 @@ pub struct Vocabulary {
     pub terms: Vec<Term>,
     aliases: Vec<Alias>,
     trie: PhraseTrie,
-    /// Context cues, tool words and actor-name suffixes, by folded hash.
-    pub words: Words,
+    /// Context cues, tool words, actor-name suffixes and the first words of terms by folded
+    /// hash, each with its flag of the word table ([`super::words`]), which takes them.
+    pub flagged_words: Vec<(u64, u8)>,
     /// Lower-case words that make a following dotted number a version.
     pub version_words: HashSet<&'static str>,
     /// Lower-case top-level domains that usually are file extensions.
@@ -80,7 +81,7 @@ impl Vocabulary {
             terms: Vec::new(),
             aliases: Vec::new(),
             trie: PhraseTrie::default(),
-            words: Words::default(),
+            flagged_words: Vec::new(),
             version_words: HashSet::new(),
             file_extensions: HashSet::new(),
             actor_prefixes: HashSet::new(),
@@ -119,7 +120,7 @@ impl Vocabulary {
                 }
             }
         }
-        vocabulary.words = Words::new(words);
+        vocabulary.flagged_words.extend(words);
         vocabulary
     }
 
@@ -136,6 +137,9 @@ impl Vocabulary {
         let hashes: Vec<u64> = tokens.iter().map(|t| fold_hash(t)).collect();
         let id = self.aliases.len() as u32;
         self.aliases.push(Alias { term, needs_context, exact: exact_case.then_some(tokens) });
+        if let Some(&first) = hashes.first() {
+            self.flagged_words.push((first, words::VOCABULARY));
+        }
         self.trie.insert(&hashes, id);
     }
 
@@ -144,11 +148,12 @@ impl Vocabulary {
         self.function_words.contains(&fold_hash(word))
     }
 
-    /// Leftmost-longest matches in `doc`; `hashes` are its folded token hashes. An exact-case
+    /// Leftmost-longest matches in `doc`; `hashes` are its folded token hashes, and `starts`
+    /// the tokens, in order, whose word may start a term ([`words::VOCABULARY`]). An exact-case
     /// alias that does not fit the text's capitalisation lets a shorter alias match instead.
-    pub fn find(&self, doc: &Document, hashes: &[u64]) -> Vec<Found> {
+    pub fn find(&self, doc: &Document, hashes: &[u64], starts: impl Iterator<Item = usize>) -> Vec<Found> {
         let mut found = Vec::new();
-        self.trie.scan(hashes, |range, id| {
+        self.trie.scan_at(hashes, starts, |range, id| {
             let Some(alias) = self.aliases.get(id as usize) else { return false };
             if let Some(exact) = &alias.exact {
                 if !range.clone().zip(exact.iter()).all(|(i, written)| doc.token_text(i) == *written) {
@@ -174,11 +179,12 @@ mod tests {
         let vocabulary = Vocabulary::parse(source, &grammar.abbreviations);
         let term_lines = data_lines(source).filter(|l| l.split('\t').nth(1).is_some_and(|c| c.starts_with("cyber/")));
         assert_eq!(vocabulary.terms.len(), term_lines.count());
-        assert!(vocabulary.words.is(fold_hash("Ransom"), words::CUE));
-        assert!(vocabulary.words.is(fold_hash("packer"), words::TOOL_WORD));
-        assert!(vocabulary.words.is(fold_hash("typhoon"), words::ACTOR_SUFFIX));
-        assert!(!vocabulary.words.is(fold_hash("typhoon"), words::CUE));
-        assert!(!vocabulary.words.is(fold_hash("said"), words::CUE | words::TOOL_WORD | words::ACTOR_SUFFIX));
+        let flagged = |word: &str| vocabulary.flagged_words.iter().filter(|&&(h, _)| h == fold_hash(word)).fold(0, |f, &(_, flag)| f | flag);
+        assert_eq!(flagged("Ransom"), words::CUE);
+        assert_eq!(flagged("packer"), words::TOOL_WORD);
+        assert_eq!(flagged("typhoon"), words::ACTOR_SUFFIX);
+        assert_eq!(flagged("said"), 0);
+        assert_eq!(flagged("ransomware") & words::VOCABULARY, words::VOCABULARY);
         assert!(vocabulary.version_words.contains("version"));
         assert!(vocabulary.file_extensions.contains("zip"));
         assert!(vocabulary.actor_suffixes.contains("Typhoon"));
