@@ -16,6 +16,8 @@
 //!   above). This keeps nesting shallow, so the stack never grows with the input.
 //! - **A stray closing mark** ("We won,” he said.) with nothing open starts its quotation at the
 //!   paragraph's start when no other quotation came before it in the paragraph.
+//! - **Marks with no word between them** (“”, "…") quote nothing and are dropped, so a wall of
+//!   marks gives no quotations rather than one per pair.
 //!
 //! Each mark is looked at once and the stack is popped at most once per push, so the pass is
 //! linear in the number of tokens whatever the marks.
