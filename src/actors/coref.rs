@@ -358,7 +358,7 @@ fn find_role(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], member:
     }
     // Apposition: ", [the|a|an] [Owner['s]] [modifiers] title".
     let mut i = tokens.end;
-    if doc.tokens.get(i).is_none_or(|_| doc.token_text(i) != ",") {
+    if i >= doc.tokens.len() || doc.token_text(i) != "," {
         return None;
     }
     i += 1;

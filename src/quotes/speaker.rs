@@ -201,10 +201,10 @@ impl<'a, 't> Reader<'a, 't> {
             return None;
         }
         let head = self.text(last);
-        if let Some(referent) = self.speech.pronoun(&head) {
+        if let Some(referent) = self.speech.pronoun(head) {
             return Some(Speaker { span: last..last + 1, actor: None, kind: SpeakerKind::Pronoun(referent) });
         }
-        let noun_head = self.speech.is_speaker_noun(&head);
+        let noun_head = self.speech.is_speaker_noun(head);
         if !noun_head && !self.capitalized(last) {
             return self.determined_phrase(last, lo);
         }
