@@ -39,50 +39,52 @@ impl Transitions {
         (label == 0 || label % 2 == 1).then_some(self.into[label][0])
     }
 
-    /// The best predecessor of `next` given the scores so far, and the total through it.
+    /// The best total into `next`, an `O` or a `B-X`, from any label with scores `score`.
     #[inline(always)]
-    fn best_into(&self, score: &[i32; LABELS], next: usize) -> (i32, u8) {
+    fn best_into(&self, score: &[i32; LABELS], next: usize) -> i32 {
         let into = &self.into[next];
+        score.iter().zip(into).map(|(s, t)| s + t).fold(i32::MIN, i32::max)
+    }
+
+    /// The label before `next` on the best path, given the scores up to it: the argument of
+    /// the maximum that [`Transitions::best_into`] took, ties to the lower index.
+    fn best_from(&self, score: &[i32; LABELS], next: usize) -> usize {
+        let into = &self.into[next];
+        if next != 0 && next % 2 == 0 {
+            let begin = next - 1;
+            return if score[next] + into[next] > score[begin] + into[begin] { next } else { begin };
+        }
         let mut best = score[0] + into[0];
         let mut from = 0;
         for previous in 1..LABELS {
             let s = score[previous] + into[previous];
             if s > best {
                 best = s;
-                from = previous as u8;
+                from = previous;
             }
         }
-        (best, from)
-    }
-
-    /// The best last label, ending before the `O` after the window.
-    fn best_last(&self, score: &[i32; LABELS]) -> u8 {
-        let mut best = score[0] + self.into[0][0];
-        let mut last = 0;
-        for label in 1..LABELS {
-            let s = score[label] + self.into[0][label];
-            if s > best {
-                best = s;
-                last = label as u8;
-            }
-        }
-        last
+        from
     }
 }
 
 /// Reusable buffers for [`Decoder::best_path`].
 #[derive(Default)]
 pub struct Decoder {
-    back: Vec<[u8; LABELS]>,
+    /// The score of each label at each token but the last.
+    scores: Vec<[i32; LABELS]>,
 }
 
 impl Decoder {
     /// Writes into `path` the highest-scoring well-formed label sequence for `emissions` (one
     /// score row per token). Ties go to the lower label index.
+    ///
+    /// The forward pass keeps only the best totals, which is cheaper than tracking where each
+    /// came from; the way back finds the predecessor of each chosen label again, nine
+    /// comparisons a token instead of fifty-three.
     pub fn best_path(&mut self, emissions: &[[i32; LABELS]], transitions: &Transitions, path: &mut Vec<u8>) {
         path.clear();
         let Some((first, rest)) = emissions.split_first() else { return };
-        self.back.clear();
+        self.scores.clear();
         // Every label but an I-X at the start is reachable, so at least one score is real; an
         // unreachable I-X is left far enough below it to lose every comparison.
         let mut score: [i32; LABELS] = std::array::from_fn(|label| match transitions.start(label) {
@@ -91,32 +93,29 @@ impl Decoder {
         });
         normalise(&mut score);
         for row in rest {
-            let mut next_score = [0; LABELS];
-            let mut back = [0u8; LABELS];
-            (next_score[0], back[0]) = transitions.best_into(&score, 0);
+            self.scores.push(score);
+            let mut next = [0; LABELS];
+            next[0] = transitions.best_into(&score, 0);
             for begin in BEGINS {
-                (next_score[begin], back[begin]) = transitions.best_into(&score, begin);
-                // An I-X continues its B-X or I-X; ties go to the B-X, the lower index.
+                next[begin] = transitions.best_into(&score, begin);
+                // An I-X continues its B-X or I-X.
                 let inside = begin + 1;
                 let into = &transitions.into[inside];
-                let (from_begin, from_inside) = (score[begin] + into[begin], score[inside] + into[inside]);
-                (next_score[inside], back[inside]) =
-                    if from_inside > from_begin { (from_inside, inside as u8) } else { (from_begin, begin as u8) };
+                next[inside] = (score[begin] + into[begin]).max(score[inside] + into[inside]);
             }
-            for (s, &e) in next_score.iter_mut().zip(row) {
+            for (s, &e) in next.iter_mut().zip(row) {
                 *s += e;
             }
-            normalise(&mut next_score);
-            score = next_score;
-            self.back.push(back);
+            normalise(&mut next);
+            score = next;
         }
-        let last = transitions.best_last(&score);
+        // The last label is the best predecessor of the `O` after the window.
+        let mut label = transitions.best_from(&score, 0);
         path.resize(emissions.len(), 0);
-        let mut label = last;
-        for (k, slot) in path.iter_mut().enumerate().rev() {
-            *slot = label;
-            if k > 0 {
-                label = self.back[k - 1][usize::from(label)];
+        for (slot, score) in path.iter_mut().rev().zip(self.scores.iter().rev().map(Some).chain([None])) {
+            *slot = label as u8;
+            if let Some(score) = score {
+                label = transitions.best_from(score, label);
             }
         }
     }
