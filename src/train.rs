@@ -201,15 +201,15 @@ fn add_document(
     let (doc, hashes, quoted) = parse(&conll.text, grammar);
     let gold = conll.project(&doc);
     let context = Context::new(&doc, &hashes, lexicon, &quoted);
-    let mut attrs = Vec::new();
+    let (mut attrs, mut spellings) = (Vec::new(), Vec::new());
     let mut features = Features::default();
     let mut covered = 0;
     corpus.start_document();
     for window in context.windows() {
-        context.fill_attrs(&window, lists, &mut attrs);
+        context.fill_attrs(&window, lists, &mut attrs, &mut spellings);
         covered += gold[window.tokens.clone()].iter().filter(|l| **l != Label::Outside).count();
         corpus.add_window(window.tokens.clone().enumerate().map(|(k, i)| {
-            token_features(&attrs, k, &mut features);
+            token_features(&attrs, &spellings, k, &mut features);
             let token = &attrs[k + 2];
             TrainingToken {
                 keys: features.keys().to_vec(),

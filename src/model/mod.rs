@@ -15,7 +15,7 @@ pub mod weights;
 
 use crate::lexicon::Lexicon;
 use crate::text::Document;
-use features::{Attrs, Context, History, Window, WordLists};
+use features::{Attrs, Context, History, Spelling, Window, WordLists};
 use labels::LABELS;
 use names::NameTable;
 use score::{Forms, Scorer};
@@ -117,8 +117,7 @@ impl Tagger {
     pub fn decode_window(&self, context: &Context, window: &Window, scratch: &mut Scratch) {
         let lists = WordLists { names: &self.names, vocabulary: &self.weights.vocabulary };
         let first = window.tokens.start as isize - 2;
-        scratch.attrs.clear();
-        scratch.attrs.extend((first..window.tokens.end as isize + 2).map(|i| context.neighbour_attrs(window, i)));
+        context.window_attrs(window, &mut scratch.attrs);
         scratch.emissions.clear();
         for (i, attrs) in window.tokens.clone().zip(&mut scratch.attrs[2..]) {
             let mut scorer = Scorer { weights: &self.weights, scores: self.bias };
@@ -128,12 +127,12 @@ impl Tagger {
                     attrs.set_word_part(part);
                     scorer.scores = *scores;
                 } else {
-                    context.word_attrs(i, &lists, attrs);
-                    features::word_features(attrs, &mut scorer);
+                    let spelling = context.word_attrs(i, &lists, attrs);
+                    features::word_features(attrs, &spelling, &mut scorer);
                     scratch.forms.insert(attrs.word(), exact, attrs.word_part(), scorer.scores);
                 }
             } else {
-                features::word_features(attrs, &mut scorer);
+                features::word_features(attrs, &Spelling::default(), &mut scorer);
             }
             if attrs.remembered() {
                 attrs.history = scratch.history.recall(attrs.word());
@@ -252,8 +251,8 @@ mod tests {
             "BRUSSELS 1996-08-22\nÁngela Müller-Lüdenscheidt met NATO’s chief in Zürich. Müller said: \"Zürich!\""
                 .into(),
         );
-        let (mut attrs, mut features, mut history, mut tokens) =
-            (Vec::new(), Features::default(), History::default(), 0);
+        let (mut attrs, mut spellings, mut features) = (Vec::new(), Vec::new(), Features::default());
+        let (mut history, mut tokens) = (History::default(), 0);
         for text in &texts {
             let doc = Document::parse(text, &grammar);
             let hashes = Lexicon::token_hashes(&doc);
@@ -263,12 +262,12 @@ mod tests {
             history.clear();
             for window in context.windows() {
                 tagger.decode_window(&context, &window, &mut scratch);
-                context.fill_attrs(&window, &lists, &mut attrs);
+                context.fill_attrs(&window, &lists, &mut attrs, &mut spellings);
                 for a in attrs.iter_mut().filter(|a| a.remembered()) {
                     a.history = history.recall(a.word());
                 }
                 for (k, row) in scratch.emissions.iter().enumerate() {
-                    features::token_features(&attrs, k, &mut features);
+                    features::token_features(&attrs, &spellings, k, &mut features);
                     let mut expected = [0; LABELS];
                     for &key in features.keys() {
                         tagger.weights.add(key, &mut expected);

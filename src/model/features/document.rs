@@ -1,27 +1,57 @@
 //! The first pass over a document, and the windows of tokens worth scoring.
+//!
+//! The pass keeps one byte a token (the capitalisation class and the line flags), the
+//! lexicon's phrase matches and a table of the capitalised words. Everything else a feature
+//! reads (sentence position, quotation, runs of capitals, phrase bits) is found per window, for
+//! the few tokens in and beside it, into a buffer the windows share.
 
 use std::ops::Range;
 
 use super::text::{self, class};
-use super::{flag, lex, seen, Attrs, WordLists};
+use super::{flag, lex, seen, Attrs, Spelling, WordLists};
 use crate::lexicon::{Class, Lexicon, PlaceKind, COMMON_WORD, DEMONYM};
 use crate::text::{Document, TokenKind, LINE_START};
 
-/// Everything the first pass computes for a document: five bytes a token, and a table of its
-/// capitalised words.
+/// Per-token byte: the class in the low four bits, and above them the [`flag`] bits that do
+/// not depend on the quotations (all but [`flag::QUOTED`], bit 2), shifted to fit.
+const CLASS_BITS: u8 = 0xf;
+
+/// The per-token byte's bits for `flags`.
+const fn packed(flags: u8) -> u8 {
+    ((flags & 3) | (flags >> 1 & 0xc)) << 4
+}
+
+/// The [`flag`] bits of a per-token byte.
+fn unpacked(byte: u8) -> u8 {
+    let bits = byte >> 4;
+    (bits & 3) | (bits & 0xc) << 1
+}
+
+const CAPS_LINE: u8 = packed(flag::CAPS_LINE);
+const TABLE_LINE: u8 = packed(flag::TABLE_LINE);
+const FIRST: u8 = packed(flag::FIRST);
+const OPENER: u8 = packed(flag::OPENER);
+
+/// Everything the first pass computes for a document.
 pub struct Context<'d, 't> {
     doc: &'d Document<'t>,
     hashes: &'d [u64],
-    /// Capitalisation class per token.
-    class: Vec<u8>,
-    /// [`flag`] bits per token.
-    flags: Vec<u8>,
-    /// [`lex`] phrase-gazetteer bits per token (the name lists are added per window).
-    lex: Vec<u16>,
-    /// Position and length of the run of capitalised words holding each token ([`runs`]).
-    run: Vec<u8>,
-    /// [`seen`] bits of every word of the document, by folded hash.
+    quoted: &'d [bool],
+    /// Per token, the capitalisation class and the flags of its position in its line and
+    /// sentence.
+    tokens: Vec<u8>,
+    /// The lexicon's phrase matches, in order.
+    phrases: Vec<Phrase>,
+    /// [`seen`] bits of every capitalised word of the document, by folded hash.
     seen: SeenTable,
+}
+
+/// A phrase match with the [`lex`] bits of its first token and of the others.
+struct Phrase {
+    start: usize,
+    end: usize,
+    begin: u16,
+    inside: u16,
 }
 
 /// A run of tokens to score, with the sentence holding it.
@@ -30,91 +60,84 @@ pub struct Window {
     pub sentence: Range<usize>,
     /// The tokens to score.
     pub tokens: Range<usize>,
+    /// The phrase matches that may touch the tokens or their next neighbours, as indices.
+    phrases: Range<usize>,
 }
 
 impl<'d, 't> Context<'d, 't> {
-    /// Runs the first pass over `doc`.
-    pub fn new(doc: &'d Document<'t>, hashes: &'d [u64], lexicon: &Lexicon, quoted: &[bool]) -> Context<'d, 't> {
-        let class: Vec<u8> = doc.tokens.iter().map(|t| text::classify(&doc.text[t.range()], t.kind)).collect();
-        let mut flags = vec![0u8; class.len()];
-        mark_lines(doc, &class, &mut flags);
-        for sentence in &doc.sentences {
-            if let Some(first) = flags.get_mut(sentence.start) {
-                *first |= flag::FIRST;
-            }
-            let Some(tokens) = doc.tokens.get(sentence.clone()) else { continue };
-            let Some(after) = flags.get_mut(sentence.start + 1..sentence.end) else { continue };
-            for (f, before) in after.iter_mut().zip(tokens) {
-                if is_opener(&doc.text[before.range()], before.kind) {
-                    *f |= flag::OPENER;
-                }
-            }
-        }
-        for (f, &q) in flags.iter_mut().zip(quoted) {
-            if q {
-                *f |= flag::QUOTED;
-            }
-        }
-        let lex = phrase_flags(doc, hashes, lexicon);
-        let run = runs(doc, &class, &flags);
-        let seen = SeenTable::build(hashes, &class, &flags);
-        Context { doc, hashes, class, flags, lex, run, seen }
+    /// Runs the first pass over `doc`; `quoted[i]` tells whether token `i` is in a quotation.
+    pub fn new(doc: &'d Document<'t>, hashes: &'d [u64], lexicon: &Lexicon, quoted: &'d [bool]) -> Context<'d, 't> {
+        let tokens = first_pass(doc);
+        let seen = SeenTable::build(hashes, &tokens);
+        Context { doc, hashes, quoted, tokens, phrases: phrases(doc, hashes, lexicon), seen }
+    }
+
+    fn class(&self, i: usize) -> u8 {
+        self.tokens[i] & CLASS_BITS
     }
 
     /// The token ranges worth scoring, in order: runs of tokens within one sentence that are on
     /// a capitals line, or anchor a name, or lie next to a token that does.
-    pub fn windows(&self) -> impl Iterator<Item = Window> + '_ {
-        self.doc.sentences.iter().flat_map(move |sentence| {
-            let (start, end) = (sentence.start, sentence.end.min(self.class.len()));
-            let anchor = move |i: usize| i >= start && i < end && class::anchors(self.class[i]);
-            let scored = move |i: usize| {
-                self.flags[i] & flag::CAPS_LINE != 0 || anchor(i) || (i > 0 && anchor(i - 1)) || anchor(i + 1)
-            };
-            let mut i = start;
-            std::iter::from_fn(move || {
-                while i < end && !scored(i) {
-                    i += 1;
-                }
-                let first = i;
-                while i < end && scored(i) {
-                    i += 1;
-                }
-                (first < i).then(|| Window { sentence: sentence.clone(), tokens: first..i })
-            })
-        })
+    pub fn windows(&self) -> Windows<'_, 'd, 't> {
+        Windows { context: self, sentence: 0, next: 0, phrase: 0 }
     }
 
     /// Fills `attrs` with the attributes of the window's tokens and two neighbours on each
-    /// side (boundary values outside the sentence): `attrs[k]` is token `window.start - 2 + k`.
-    #[cfg(any(test, feature = "train"))]
-    pub fn fill_attrs(&self, window: &Window, lists: &WordLists, attrs: &mut Vec<Attrs>) {
+    /// side (boundary values outside the sentence) that every token has: word, class, flags,
+    /// run and phrase bits. `attrs[k]` is token `window.tokens.start - 2 + k`. The shape and the
+    /// word attributes are left to the caller ([`Context::word_attrs`], [`Context::shape`]).
+    pub fn window_attrs(&self, window: &Window, attrs: &mut Vec<Attrs>) {
         attrs.clear();
-        for i in window.tokens.start as isize - 2..window.tokens.end as isize + 2 {
-            let mut a = self.neighbour_attrs(window, i);
-            if a.full() {
-                self.word_attrs(i as usize, lists, &mut a);
-            } else if a.class != class::BOUNDARY {
-                a.shape = self.shape(i as usize);
+        let first = window.tokens.start as isize - 2;
+        attrs.extend((first..window.tokens.end as isize + 2).map(|i| match usize::try_from(i) {
+            Ok(i) if window.sentence.contains(&i) => self.token_attrs(i),
+            _ => Attrs::boundary(),
+        }));
+        if let Some(tokens) = attrs.get_mut(2..2 + window.tokens.len()) {
+            mark_runs(tokens);
+        }
+        // Phrase bits are read for the tokens and their next neighbours.
+        let from = window.tokens.start.saturating_sub(1).max(window.sentence.start);
+        let to = (window.tokens.end + 1).min(window.sentence.end);
+        for phrase in &self.phrases[window.phrases.clone()] {
+            for i in phrase.start.max(from)..phrase.end.min(to) {
+                let bits = if i == phrase.start { phrase.begin } else { phrase.inside };
+                attrs[(i as isize - first) as usize].lex |= bits;
             }
-            attrs.push(a);
         }
     }
 
-    /// The attributes of token `i` that its neighbours' features read (all but the shape,
-    /// which is found with the word attributes for a token with [`Attrs::full`] features, and
-    /// by [`Context::shape`] for others); boundary values outside the window's sentence.
-    pub fn neighbour_attrs(&self, window: &Window, i: isize) -> Attrs {
-        if !self.inside(window, i) {
-            return Attrs::boundary();
-        }
-        let i = i as usize;
-        Attrs {
-            word: self.hashes[i],
-            class: self.class[i],
-            flags: self.flags[i],
-            run: self.run[i],
-            lex: self.lex[i],
-            ..Attrs::default()
+    /// The attributes of token `i` that need no other token's.
+    fn token_attrs(&self, i: usize) -> Attrs {
+        let byte = self.tokens[i];
+        let quoted = if self.quoted.get(i).copied().unwrap_or(false) { flag::QUOTED } else { 0 };
+        Attrs { word: self.hashes[i], class: byte & CLASS_BITS, flags: unpacked(byte) | quoted, ..Attrs::default() }
+    }
+
+    /// All attributes of the window's tokens and neighbours, as the trainer needs them:
+    /// [`Context::window_attrs`] completed with the word attributes and spellings of the
+    /// tokens with [`Attrs::full`] features and the shapes of the others.
+    #[cfg(any(test, feature = "train"))]
+    pub fn fill_attrs(
+        &self,
+        window: &Window,
+        lists: &WordLists,
+        attrs: &mut Vec<Attrs>,
+        spellings: &mut Vec<Spelling>,
+    ) {
+        self.window_attrs(window, attrs);
+        spellings.clear();
+        let first = window.tokens.start as isize - 2;
+        for (k, a) in attrs.iter_mut().enumerate() {
+            let i = (first + k as isize) as usize;
+            spellings.push(if a.full() {
+                self.word_attrs(i, lists, a)
+            } else {
+                if a.class != class::BOUNDARY {
+                    a.shape = self.shape(i);
+                }
+                Spelling::default()
+            });
         }
     }
 
@@ -134,13 +157,13 @@ impl<'d, 't> Context<'d, 't> {
     }
 
     /// Completes the attributes of token `i`, a token with [`Attrs::full`] features, with
-    /// everything that depends only on its written form and its word (see
-    /// [`super::word_features`]).
-    pub fn word_attrs(&self, i: usize, lists: &WordLists, attrs: &mut Attrs) {
+    /// everything that depends only on its written form and its word, and returns the spelling
+    /// its word features read (see [`super::word_features`]).
+    pub fn word_attrs(&self, i: usize, lists: &WordLists, attrs: &mut Attrs) -> Spelling {
         let text = self.doc.token_text(i);
-        attrs.exact = text::exact_hash(text);
+        let mut spelling =
+            Spelling { exact: text::exact_hash(text), length: text::length_bucket(text), ..Spelling::default() };
         attrs.shape = text::shape_hash(text);
-        attrs.length = text::length_bucket(text);
         if class::capitalised(attrs.class) {
             attrs.seen = self.seen.get(attrs.word);
             attrs.vocabulary = lists.vocabulary.contains(super::vocabulary_key(attrs.word));
@@ -149,68 +172,147 @@ impl<'d, 't> Context<'d, 't> {
             }
         }
         if self.doc.tokens[i].kind == TokenKind::Word {
-            text::affixes(text, &mut attrs.prefix, &mut attrs.suffix);
+            text::affixes(text, &mut spelling.prefix, &mut spelling.suffix);
         }
+        spelling
     }
 }
 
-/// Marks tokens on lines written in capitals: no lower-case word and at least one word of two
-/// or more capitals (headlines and datelines such as "BRUSSELS 1996-08-22"); and on lines where
-/// at least a third of the tokens are numbers (tables).
-fn mark_lines(doc: &Document, class: &[u8], flags: &mut [u8]) {
-    let mut start = 0;
-    for i in 1..=doc.tokens.len() {
-        if i < doc.tokens.len() && !doc.tokens[i].has(LINE_START) {
-            continue;
-        }
-        let line = &class[start..i];
-        let has_lower =
-            line.iter().any(|&c| matches!(c, class::LOWER | class::TITLE | class::MIXED_CAP | class::MIXED_LOW));
-        if !has_lower && line.contains(&class::UPPER) {
-            for f in &mut flags[start..i] {
-                *f |= flag::CAPS_LINE;
-            }
-        }
-        let numbers = line.iter().filter(|&&c| c == class::DIGITS).count();
-        if line.len() >= 2 && numbers * 3 >= line.len() {
-            for f in &mut flags[start..i] {
-                *f |= flag::TABLE_LINE;
-            }
-        }
-        start = i;
-    }
+/// The windows of a document, in order ([`Context::windows`]).
+pub struct Windows<'c, 'd, 't> {
+    context: &'c Context<'d, 't>,
+    /// The sentence being scanned, and the next token to look at in it.
+    sentence: usize,
+    next: usize,
+    /// The first phrase match that may touch a later window.
+    phrase: usize,
 }
 
-/// For each token in a run of capitalised words within a sentence (outside capitals lines),
-/// its position in the run (1 alone, 2 first, 3 inner, 4 last) times 8 plus the run's length
-/// (up to 5); 0 elsewhere. Runs mark the likely extent of a multi-word name.
-fn runs(doc: &Document, class: &[u8], flags: &[u8]) -> Vec<u8> {
-    let mut run = vec![0u8; class.len()];
-    for sentence in &doc.sentences {
-        let mut i = sentence.start;
-        while i < sentence.end {
-            let in_run = |k: usize| class::capitalised(class[k]) && flags[k] & flag::CAPS_LINE == 0;
-            if !in_run(i) {
+impl Iterator for Windows<'_, '_, '_> {
+    type Item = Window;
+
+    fn next(&mut self) -> Option<Window> {
+        let context = self.context;
+        let n = context.tokens.len();
+        loop {
+            let sentence = context.doc.sentences.get(self.sentence)?;
+            let (start, end) = (sentence.start, sentence.end.min(n));
+            let anchor = |i: usize| i >= start && i < end && class::anchors(context.class(i));
+            let scored =
+                |i: usize| context.tokens[i] & CAPS_LINE != 0 || anchor(i) || (i > 0 && anchor(i - 1)) || anchor(i + 1);
+            let mut i = self.next.max(start);
+            while i < end && !scored(i) {
                 i += 1;
+            }
+            let first = i;
+            while i < end && scored(i) {
+                i += 1;
+            }
+            self.next = i;
+            if first == i {
+                self.sentence += 1;
                 continue;
             }
-            let start = i;
-            while i < sentence.end && in_run(i) {
-                i += 1;
+            let phrases = &context.phrases;
+            while self.phrase < phrases.len() && phrases[self.phrase].end < first {
+                self.phrase += 1;
             }
-            let length = (i - start).min(5) as u8;
-            for k in start..i {
-                let position = match (k == start, k + 1 == i) {
-                    (true, true) => 1,
-                    (true, false) => 2,
-                    (false, false) => 3,
-                    (false, true) => 4,
-                };
-                run[k] = position * 8 + length;
+            let mut last = self.phrase;
+            while last < phrases.len() && phrases[last].start <= i {
+                last += 1;
             }
+            return Some(Window { sentence: sentence.clone(), tokens: first..i, phrases: self.phrase..last });
         }
     }
-    run
+}
+
+/// The class of every token, with the flags of its position: first in its sentence, after an
+/// opener ([`is_opener`]), on a capitals line (no lower-case word and at least one word of two
+/// or more capitals: headlines and datelines such as "BRUSSELS 1996-08-22"), on a table line
+/// (at least a third of the tokens numbers).
+fn first_pass(doc: &Document) -> Vec<u8> {
+    let mut tokens = Vec::with_capacity(doc.tokens.len());
+    let mut line = Line::default();
+    let mut sentences = doc.sentences.iter().map(|s| s.start).peekable();
+    let mut after_opener = false;
+    for (i, token) in doc.tokens.iter().enumerate() {
+        if i > 0 && token.has(LINE_START) {
+            line.close(&mut tokens);
+            line = Line { start: i, ..Line::default() };
+        }
+        let text = &doc.text[token.range()];
+        let c = text::classify(text, token.kind);
+        line.lower |= matches!(c, class::LOWER | class::TITLE | class::MIXED_CAP | class::MIXED_LOW);
+        line.upper |= c == class::UPPER;
+        line.numbers += usize::from(c == class::DIGITS);
+        let position = if sentences.next_if(|&start| start <= i).is_some() {
+            while sentences.next_if(|&start| start <= i).is_some() {}
+            FIRST
+        } else if after_opener {
+            OPENER
+        } else {
+            0
+        };
+        tokens.push(c | position);
+        after_opener = is_opener(text, token.kind);
+    }
+    line.close(&mut tokens);
+    tokens
+}
+
+/// What [`first_pass`] gathers about the current line.
+#[derive(Default)]
+struct Line {
+    start: usize,
+    lower: bool,
+    upper: bool,
+    numbers: usize,
+}
+
+impl Line {
+    /// Sets the line flags of the line's tokens, `tokens[self.start..]`.
+    fn close(&self, tokens: &mut [u8]) {
+        let Some(line) = tokens.get_mut(self.start..) else { return };
+        let mut bits = 0;
+        if !self.lower && self.upper {
+            bits |= CAPS_LINE;
+        }
+        if line.len() >= 2 && self.numbers * 3 >= line.len() {
+            bits |= TABLE_LINE;
+        }
+        if bits != 0 {
+            line.iter_mut().for_each(|t| *t |= bits);
+        }
+    }
+}
+
+/// Sets the run of each token in a run of capitalised words (outside capitals lines): its
+/// position in the run (1 alone, 2 first, 3 inner, 4 last) times 8 plus the run's length (up
+/// to 5). Runs mark the likely extent of a multi-word name. Every capitalised word is scored,
+/// so a run never crosses the edge of a window, and `tokens` are a window's.
+fn mark_runs(tokens: &mut [Attrs]) {
+    let in_run = |a: &Attrs| class::capitalised(a.class) && a.flags & flag::CAPS_LINE == 0;
+    let mut k = 0;
+    while k < tokens.len() {
+        if !in_run(&tokens[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < tokens.len() && in_run(&tokens[k]) {
+            k += 1;
+        }
+        let length = (k - start).min(5) as u8;
+        for (j, token) in tokens[start..k].iter_mut().enumerate() {
+            let position = match (j == 0, start + j + 1 == k) {
+                (true, true) => 1,
+                (true, false) => 2,
+                (false, false) => 3,
+                (false, true) => 4,
+            };
+            token.run = position * 8 + length;
+        }
+    }
 }
 
 /// Whether a token makes a following capital uninformative.
@@ -222,12 +324,12 @@ fn is_opener(text: &str, kind: TokenKind) -> bool {
     }
 }
 
-/// The lexicon's phrase matches as begin/inside bits per token.
-fn phrase_flags(doc: &Document, hashes: &[u64], lexicon: &Lexicon) -> Vec<u16> {
-    let mut bits = vec![0u16; doc.tokens.len()];
-    for found in lexicon.find(doc, hashes, |_| true) {
-        let class = lexicon.entries[found.entry as usize].class;
-        let (begin, inside, any) = match class {
+/// The lexicon's phrase matches with their begin/inside bits.
+fn phrases(doc: &Document, hashes: &[u64], lexicon: &Lexicon) -> Vec<Phrase> {
+    let found = lexicon.find(doc, hashes, |_| true);
+    let mut phrases = Vec::with_capacity(found.len());
+    for found in found {
+        let (begin, inside, any) = match lexicon.entries[found.entry as usize].class {
             Class::Person => (lex::PERSON_B, lex::PERSON_I, 0),
             Class::Organization => (lex::ORG_B, lex::ORG_I, 0),
             Class::Place(kind) => (
@@ -244,16 +346,18 @@ fn phrase_flags(doc: &Document, hashes: &[u64], lexicon: &Lexicon) -> Vec<u16> {
         let (begin, inside, any) =
             if found.flags & DEMONYM != 0 { (lex::DEMONYM, lex::DEMONYM, 0) } else { (begin, inside, any) };
         let common = if found.flags & COMMON_WORD != 0 { lex::COMMON } else { 0 };
-        for i in found.tokens.clone() {
-            let position = if i == found.tokens.start { begin } else { inside };
-            bits[i] |= position | any | common;
-        }
+        phrases.push(Phrase {
+            start: found.tokens.start,
+            end: found.tokens.end,
+            begin: begin | any | common,
+            inside: inside | any | common,
+        });
     }
-    bits
+    phrases
 }
 
-/// The [`seen`] bits of each word of a document, in an open-addressing table keyed by folded
-/// hash: built once per document in linear time, one probe per lookup.
+/// The [`seen`] bits of each capitalised word of a document, in an open-addressing table keyed
+/// by folded hash: built once per document in linear time, one probe per lookup.
 struct SeenTable {
     keys: Vec<u64>,
     bits: Vec<u8>,
@@ -262,21 +366,23 @@ struct SeenTable {
 impl SeenTable {
     /// Only capitalised words are ever looked up, so only they get a slot; lower-case tokens
     /// then probe the small table to mark the words they share.
-    fn build(hashes: &[u64], class: &[u8], flags: &[u8]) -> SeenTable {
-        let capitalised = class.iter().filter(|&&c| class::capitalised(c)).count();
+    fn build(hashes: &[u64], tokens: &[u8]) -> SeenTable {
+        let capitalised = tokens.iter().filter(|&&t| class::capitalised(t & CLASS_BITS)).count();
         let size = (capitalised * 2).next_power_of_two().max(16);
         let mut table = SeenTable { keys: vec![0; size], bits: vec![0; size] };
-        for ((&hash, &c), &f) in hashes.iter().zip(class).zip(flags) {
+        for (&hash, &t) in hashes.iter().zip(tokens) {
+            let c = t & CLASS_BITS;
             if class::capitalised(c) {
                 let slot = table.slot(hash);
                 table.keys[slot] = hash | 1;
-                if c != class::INITIAL && f & (flag::FIRST | flag::OPENER | flag::CAPS_LINE) == 0 {
+                // A capital is informative mid-sentence, outside capitals lines and openers.
+                if c != class::INITIAL && t & (FIRST | OPENER | CAPS_LINE) == 0 {
                     table.bits[slot] |= seen::CAP_MID;
                 }
             }
         }
-        for (&hash, &c) in hashes.iter().zip(class) {
-            if c == class::LOWER {
+        for (&hash, &t) in hashes.iter().zip(tokens) {
+            if t & CLASS_BITS == class::LOWER {
                 let slot = table.slot(hash);
                 if table.keys[slot] != 0 {
                     table.bits[slot] |= seen::LOWER;

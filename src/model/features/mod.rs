@@ -130,10 +130,8 @@ pub trait Sink {
 #[derive(Clone, Copy, Default)]
 pub struct Attrs {
     word: u64,
-    exact: u64,
     shape: u64,
     class: u8,
-    length: u8,
     flags: u8,
     run: u8,
     /// A capitalised word that is usually written in lower case.
@@ -142,6 +140,14 @@ pub struct Attrs {
     /// What this word was tagged earlier in the document ([`History::recall`]).
     pub history: u8,
     lex: u16,
+}
+
+/// What the word features of a token with [`Attrs::full`] features read of its spelling, and
+/// nothing else does (see [`Context::word_attrs`]).
+#[derive(Default)]
+pub struct Spelling {
+    exact: u64,
+    length: u8,
     prefix: [u64; 4],
     suffix: [u64; 4],
 }
@@ -171,13 +177,7 @@ impl Attrs {
     }
 
     fn boundary() -> Attrs {
-        Attrs {
-            word: BOUNDARY_WORD,
-            exact: BOUNDARY_WORD,
-            shape: BOUNDARY_WORD,
-            class: class::BOUNDARY,
-            ..Attrs::default()
-        }
+        Attrs { word: BOUNDARY_WORD, shape: BOUNDARY_WORD, class: class::BOUNDARY, ..Attrs::default() }
     }
 }
 
@@ -238,13 +238,13 @@ impl Sink for Features {
     }
 }
 
-/// All features of the `k`-th token of a window whose attributes `attrs` came from
-/// [`Context::fill_attrs`]: the bias, the word features and the context features.
+/// All features of the `k`-th token of a window whose attributes `attrs` and spellings came
+/// from [`Context::fill_attrs`]: the bias, the word features and the context features.
 #[cfg(any(test, feature = "train"))]
-pub fn token_features(attrs: &[Attrs], k: usize, out: &mut Features) {
+pub fn token_features(attrs: &[Attrs], spellings: &[Spelling], k: usize, out: &mut Features) {
     out.keys.clear();
     bias(out);
-    word_features(&attrs[k + 2], out);
+    word_features(&attrs[k + 2], &spellings[k + 2], out);
     context_features(attrs, k, out);
 }
 
@@ -255,13 +255,14 @@ pub fn bias(out: &mut impl Sink) {
 
 /// The features of a token that depend only on its written form and on facts about its word
 /// that hold for the whole document (name lists, vocabulary): the same for every occurrence.
-pub fn word_features(t: &Attrs, out: &mut impl Sink) {
+/// `spelling` is read only for a token with [`Attrs::full`] features.
+pub fn word_features(t: &Attrs, spelling: &Spelling, out: &mut impl Sink) {
     out.add(template::WORD, t.word);
     if !t.full() {
         return;
     }
-    out.add(template::EXACT, t.exact);
-    for (n, (&prefix, &suffix)) in t.prefix.iter().zip(&t.suffix).enumerate() {
+    out.add(template::EXACT, spelling.exact);
+    for (n, (&prefix, &suffix)) in spelling.prefix.iter().zip(&spelling.suffix).enumerate() {
         if prefix != 0 {
             out.add(template::PREFIX + n as u32, prefix);
         }
@@ -270,7 +271,7 @@ pub fn word_features(t: &Attrs, out: &mut impl Sink) {
         }
     }
     out.add(template::SHAPE, t.shape);
-    out.add(template::LENGTH_CLASS, u64::from(t.length) << 8 | u64::from(t.class));
+    out.add(template::LENGTH_CLASS, u64::from(spelling.length) << 8 | u64::from(t.class));
     push_lex(out, template::LEX, t.lex & lex::NAMES);
 }
 
