@@ -5,61 +5,94 @@
 //! does not continue an `X`) are excluded whatever the weights say, so every output is
 //! well-formed.
 //!
-//! The decoder runs for every scored token, so the constraints are not tested in its loop: an
-//! `O` or a `B-X` may follow any label, and an `I-X` only `B-X` or `I-X`, so each step compares
-//! those two predecessors for an `I-X` and all nine for the others, 53 candidates instead of 81,
-//! over fixed-size arrays the compiler unrolls without bounds checks.
+//! The decoder runs for every scored token, so its step is shaped for vector registers. Inside
+//! it the labels are reordered as `O`, the four `B-X`, then the four `I-X`. The five *open*
+//! labels may follow any label: for each previous label, its score plus its row of
+//! transitions into them, the larger kept lane by lane, eight lanes at once. An `I-X` may only
+//! continue its `B-X` or itself, so the four of them are two four-lane sums and a maximum. The
+//! forward pass keeps only the best totals; the way back finds the predecessor of each chosen
+//! label again.
 
 use super::labels::LABELS;
 
-/// The first label of each type's `B-`/`I-` pair: `O` is 0, then `B-X` at odd indices and `I-X`
-/// right after it.
-const BEGINS: [usize; 4] = [1, 3, 5, 7];
+/// The decoder's order of the labels: `ORDER[k]` is the label index of lane `k`.
+const ORDER: [usize; LABELS] = [0, 1, 3, 5, 7, 2, 4, 6, 8];
+/// The lanes of the open labels (`O` and the `B-X`), and of the `I-X`.
+const OPEN: usize = 5;
+const TYPES: usize = 4;
+/// Lanes of the rows of transitions into the open labels, padded for the vector registers.
+const OPEN_LANES: usize = 8;
 
-/// A score low enough to lose to any reachable label, with room to add to without overflow.
-const FORBIDDEN: i32 = i32::MIN / 4;
+/// The lane of each label, the inverse of [`ORDER`].
+const LANE: [usize; LABELS] = {
+    let mut lane = [0; LABELS];
+    let mut k = 0;
+    while k < LABELS {
+        lane[ORDER[k]] = k;
+        k += 1;
+    }
+    lane
+};
 
-/// Transition scores in the layout the decoder reads.
+/// Transition scores in the layout the decoder reads, lanes in [`ORDER`].
 #[derive(Clone)]
 pub struct Transitions {
-    /// `into[next][previous]`: the score of `previous` followed by `next`, so that the
-    /// candidates for one label lie side by side.
-    into: [[i32; LABELS]; LABELS],
+    /// `open[previous][next]` for the open labels `next`, 0 in the padding.
+    open: [[i32; OPEN_LANES]; LABELS],
+    /// The score of `B-X` followed by `I-X`, and of `I-X` followed by `I-X`, by type.
+    continue_begin: [i32; TYPES],
+    continue_inside: [i32; TYPES],
 }
 
 impl Transitions {
-    /// Takes `scores[previous][next]`, the layout of the weight file and the trainer.
+    /// Takes `scores[previous][next]` by label index, the layout of the weight file and the
+    /// trainer.
     pub fn new(scores: &[[i32; LABELS]; LABELS]) -> Transitions {
-        Transitions { into: std::array::from_fn(|next| std::array::from_fn(|previous| scores[previous][next])) }
-    }
-
-    /// The score of the first token's label, after the `O` before the window; `None` for an
-    /// `I-X`, which cannot start a name.
-    fn start(&self, label: usize) -> Option<i32> {
-        (label == 0 || label % 2 == 1).then_some(self.into[label][0])
-    }
-
-    /// The best total into `next`, an `O` or a `B-X`, from any label with scores `score`.
-    #[inline(always)]
-    fn best_into(&self, score: &[i32; LABELS], next: usize) -> i32 {
-        let into = &self.into[next];
-        score.iter().zip(into).map(|(s, t)| s + t).fold(i32::MIN, i32::max)
-    }
-
-    /// The label before `next` on the best path, given the scores up to it: the argument of
-    /// the maximum that [`Transitions::best_into`] took, ties to the lower index.
-    fn best_from(&self, score: &[i32; LABELS], next: usize) -> usize {
-        let into = &self.into[next];
-        if next != 0 && next % 2 == 0 {
-            let begin = next - 1;
-            return if score[next] + into[next] > score[begin] + into[begin] { next } else { begin };
+        let at = |previous: usize, next: usize| scores[ORDER[previous]][ORDER[next]];
+        Transitions {
+            open: std::array::from_fn(|previous| {
+                std::array::from_fn(|next| if next < OPEN { at(previous, next) } else { 0 })
+            }),
+            continue_begin: std::array::from_fn(|x| at(1 + x, OPEN + x)),
+            continue_inside: std::array::from_fn(|x| at(OPEN + x, OPEN + x)),
         }
-        let mut best = score[0] + into[0];
+    }
+
+    /// The best total into every lane from the lanes' scores at the previous token.
+    #[inline(always)]
+    fn step(&self, score: &[i32; LABELS]) -> [i32; LABELS] {
+        let mut open = [i32::MIN; OPEN_LANES];
+        for (&s, row) in score.iter().zip(&self.open) {
+            for (best, &t) in open.iter_mut().zip(row) {
+                *best = (*best).max(s + t);
+            }
+        }
+        let mut next = [0; LABELS];
+        next[..OPEN].copy_from_slice(&open[..OPEN]);
+        for x in 0..TYPES {
+            let from_begin = score[1 + x] + self.continue_begin[x];
+            let from_inside = score[OPEN + x] + self.continue_inside[x];
+            next[OPEN + x] = from_begin.max(from_inside);
+        }
+        next
+    }
+
+    /// The lane before lane `next` on the best path, given the lanes' scores up to it: the
+    /// argument of the maximum that [`Transitions::step`] took, ties to the lower label index.
+    fn best_from(&self, score: &[i32; LABELS], next: usize) -> usize {
+        if next >= OPEN {
+            let x = next - OPEN;
+            // The B-X has the lower label index.
+            let from_begin = score[1 + x] + self.continue_begin[x];
+            let from_inside = score[next] + self.continue_inside[x];
+            return if from_inside > from_begin { next } else { 1 + x };
+        }
+        let mut best = i32::MIN;
         let mut from = 0;
-        for previous in 1..LABELS {
-            let s = score[previous] + into[previous];
-            if s > best {
-                best = s;
+        for &previous in &LANE {
+            let total = score[previous] + self.open[previous][next];
+            if total > best {
+                best = total;
                 from = previous;
             }
         }
@@ -70,64 +103,54 @@ impl Transitions {
 /// Reusable buffers for [`Decoder::best_path`].
 #[derive(Default)]
 pub struct Decoder {
-    /// The score of each label at each token but the last.
+    /// The score of each lane at each token but the last.
     scores: Vec<[i32; LABELS]>,
 }
 
 impl Decoder {
     /// Writes into `path` the highest-scoring well-formed label sequence for `emissions` (one
-    /// score row per token). Ties go to the lower label index.
-    ///
-    /// The forward pass keeps only the best totals, which is cheaper than tracking where each
-    /// came from; the way back finds the predecessor of each chosen label again, nine
-    /// comparisons a token instead of fifty-three.
+    /// score row per token, by label index). Ties go to the lower label index.
     pub fn best_path(&mut self, emissions: &[[i32; LABELS]], transitions: &Transitions, path: &mut Vec<u8>) {
         path.clear();
         let Some((first, rest)) = emissions.split_first() else { return };
         self.scores.clear();
-        // Every label but an I-X at the start is reachable, so at least one score is real; an
-        // unreachable I-X is left far enough below it to lose every comparison.
-        let mut score: [i32; LABELS] = std::array::from_fn(|label| match transitions.start(label) {
-            Some(t) => t + first[label],
-            None => FORBIDDEN,
+        let lanes = |row: &[i32; LABELS]| -> [i32; LABELS] { std::array::from_fn(|k| row[ORDER[k]]) };
+        // The window starts after an `O`, and an I-X cannot: it is left far enough below every
+        // reachable label to lose every comparison, with room to add to without overflow.
+        let first = lanes(first);
+        let mut score: [i32; LABELS] = std::array::from_fn(|k| match k {
+            0..OPEN => transitions.open[0][k] + first[k],
+            _ => i32::MIN / 4,
         });
         normalise(&mut score);
         for row in rest {
             self.scores.push(score);
-            let mut next = [0; LABELS];
-            next[0] = transitions.best_into(&score, 0);
-            for begin in BEGINS {
-                next[begin] = transitions.best_into(&score, begin);
-                // An I-X continues its B-X or I-X.
-                let inside = begin + 1;
-                let into = &transitions.into[inside];
-                next[inside] = (score[begin] + into[begin]).max(score[inside] + into[inside]);
-            }
-            for (s, &e) in next.iter_mut().zip(row) {
+            let mut next = transitions.step(&score);
+            for (s, e) in next.iter_mut().zip(lanes(row)) {
                 *s += e;
             }
             normalise(&mut next);
             score = next;
         }
         // The last label is the best predecessor of the `O` after the window.
-        let mut label = transitions.best_from(&score, 0);
+        let mut lane = transitions.best_from(&score, 0);
         path.resize(emissions.len(), 0);
         for (slot, score) in path.iter_mut().rev().zip(self.scores.iter().rev().map(Some).chain([None])) {
-            *slot = label as u8;
+            *slot = ORDER[lane] as u8;
             if let Some(score) = score {
-                label = transitions.best_from(score, label);
+                lane = transitions.best_from(score, lane);
             }
         }
     }
 }
 
-/// Shifts the scores so the best is 0. Only their differences matter, and this keeps them
+/// Shifts the scores so that `O`'s is 0. Only their differences matter, and this keeps them
 /// within one step's spread (a few million), however long the window, so sums cannot overflow.
 #[inline(always)]
 fn normalise(score: &mut [i32; LABELS]) {
-    let top = score.iter().copied().fold(i32::MIN, i32::max);
+    let outside = score[0];
     for s in score.iter_mut() {
-        *s -= top;
+        *s -= outside;
     }
 }
 
