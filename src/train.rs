@@ -23,11 +23,11 @@ use corpus::ConllDoc;
 use perceptron::{Corpus, Perceptron, TrainingToken};
 use score::Scores;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{LexMatch, Lexicon};
 use crate::model::features::{token_features, vocabulary_key, Context, Features, WordLists};
 use crate::model::names::NameTable;
 use crate::model::weights::KeySet;
-use crate::model::{Label, Tagger};
+use crate::model::{known_names, Label, Tagger};
 use crate::text::{Document, Grammar};
 
 struct Options {
@@ -176,17 +176,33 @@ fn lower_case_vocabulary(docs: &[ConllDoc], grammar: &Grammar) -> Vec<u32> {
         .collect()
 }
 
-/// Parses a document as the analyzer does: tokens, hashes, and which tokens are quoted.
-fn parse<'t>(text: &'t str, grammar: &Grammar) -> (Document<'t>, Vec<u64>, Vec<bool>) {
+/// A document as the analyzer hands it to the tagger.
+struct Parsed<'t> {
+    doc: Document<'t>,
+    hashes: Vec<u64>,
+    known: Vec<LexMatch>,
+    quoted: Vec<bool>,
+}
+
+impl Parsed<'_> {
+    fn tag(&self, tagger: &Tagger, lexicon: &Lexicon) -> Vec<Label> {
+        tagger.tag(&self.doc, &self.hashes, lexicon, &self.known, &self.quoted)
+    }
+}
+
+/// Parses a document as the analyzer does: tokens, hashes, known names, and which tokens are
+/// quoted.
+fn parse<'t>(text: &'t str, grammar: &Grammar, lexicon: &Lexicon) -> Parsed<'t> {
     let doc = Document::parse(text, grammar);
     let hashes = Lexicon::token_hashes(&doc);
+    let known = known_names(&doc, &hashes, lexicon);
     let mut quoted = vec![false; doc.tokens.len()];
     for quotation in crate::quotes::find_quotations(&doc) {
         let end = quotation.tokens.end.min(quoted.len());
         let start = quotation.tokens.start.min(end);
         quoted[start..end].fill(true);
     }
-    (doc, hashes, quoted)
+    Parsed { doc, hashes, known, quoted }
 }
 
 /// Adds a document's scored windows to the corpus; returns how many gold name tokens fell
@@ -198,9 +214,9 @@ fn add_document(
     lexicon: &Lexicon,
     lists: &WordLists,
 ) -> usize {
-    let (doc, hashes, quoted) = parse(&conll.text, grammar);
-    let gold = conll.project(&doc);
-    let context = Context::new(&doc, &hashes, lexicon, &quoted);
+    let parsed = parse(&conll.text, grammar, lexicon);
+    let gold = conll.project(&parsed.doc);
+    let context = Context::new(&parsed.doc, &parsed.hashes, lexicon, &parsed.known, &parsed.quoted);
     let (mut attrs, mut spellings) = (Vec::new(), Vec::new());
     let mut features = Features::default();
     let mut covered = 0;
@@ -225,13 +241,13 @@ fn add_document(
 
 /// The tagger's speed on `docs`, parsing excluded: tokens per second over ten passes.
 fn speed(tagger: &Tagger, docs: &[ConllDoc], grammar: &Grammar, lexicon: &Lexicon) -> String {
-    let parsed: Vec<_> = docs.iter().map(|d| parse(&d.text, grammar)).collect();
-    let tokens: usize = parsed.iter().map(|(doc, _, _)| doc.tokens.len()).sum();
+    let parsed: Vec<_> = docs.iter().map(|d| parse(&d.text, grammar, lexicon)).collect();
+    let tokens: usize = parsed.iter().map(|p| p.doc.tokens.len()).sum();
     let started = Instant::now();
     let mut names = 0;
     for _ in 0..10 {
-        for (doc, hashes, quoted) in &parsed {
-            names += tagger.tag(doc, hashes, lexicon, quoted).iter().filter(|l| matches!(l, Label::Begin(_))).count();
+        for p in &parsed {
+            names += p.tag(tagger, lexicon).iter().filter(|l| matches!(l, Label::Begin(_))).count();
         }
     }
     let seconds = started.elapsed().as_secs_f64();
@@ -246,12 +262,12 @@ fn speed(tagger: &Tagger, docs: &[ConllDoc], grammar: &Grammar, lexicon: &Lexico
 fn evaluate(tagger: &Tagger, docs: &[ConllDoc], grammar: &Grammar, lexicon: &Lexicon) -> Scores {
     let mut scores = Scores::default();
     for conll in docs {
-        let (doc, hashes, quoted) = parse(&conll.text, grammar);
-        let labels = tagger.tag(&doc, &hashes, lexicon, &quoted);
+        let parsed = parse(&conll.text, grammar, lexicon);
+        let labels = parsed.tag(tagger, lexicon);
         let predicted: Vec<_> = corpus::names_in(&labels)
             .into_iter()
             .map(|name| {
-                let aligned = conll.align(doc.byte_range(name.tokens.clone()));
+                let aligned = conll.align(parsed.doc.byte_range(name.tokens.clone()));
                 (aligned.map(|tokens| corpus::Name { tokens, kind: name.kind }), name.kind)
             })
             .collect();

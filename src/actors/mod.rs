@@ -75,7 +75,8 @@ pub struct Found {
 /// the same time.
 pub fn label(inputs: &Inputs) -> Vec<Label> {
     let quoted = quoted_tokens(inputs.doc, inputs.quotations);
-    inputs.model.tag(inputs.doc, inputs.hashes, inputs.lexicon, &quoted)
+    let known = crate::model::known_names(inputs.doc, inputs.hashes, inputs.lexicon);
+    inputs.model.tag(inputs.doc, inputs.hashes, inputs.lexicon, &known, &quoted)
 }
 
 /// Finds and links the actors of a document from its [`label`]s. The cyber-attack `terms`

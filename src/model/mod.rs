@@ -13,7 +13,7 @@ pub mod names;
 mod score;
 pub mod weights;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{LexMatch, Lexicon};
 use crate::text::Document;
 use features::{Attrs, Context, History, Spelling, Window, WordLists};
 use labels::LABELS;
@@ -46,6 +46,13 @@ pub enum Label {
     Begin(EntityType),
     /// A later token of a name.
     Inside(EntityType),
+}
+
+/// The lexicon's matches of people, organisations and places in `doc`, which the tagger reads
+/// as features: the matches the actor layer reconciles the tagger's names with, so that one
+/// scan serves both.
+pub fn known_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon) -> Vec<LexMatch> {
+    lexicon.find(doc, hashes, |entry| entry.class.actor_kind().is_some())
 }
 
 /// The tagger with its weights.
@@ -92,16 +99,24 @@ impl Tagger {
         self.weights.features
     }
 
-    /// One label per token of `doc`. `hashes` are the folded token hashes, `quoted[i]` tells
-    /// whether token `i` lies inside a quotation.
+    /// One label per token of `doc`. `hashes` are the folded token hashes, `known` the names
+    /// of `lexicon` found in the document ([`known_names`]), and `quoted[i]` tells whether
+    /// token `i` lies inside a quotation.
     // Called once a document; kept out of line so that profiles show the tagger's share.
     #[inline(never)]
-    pub fn tag(&self, doc: &Document, hashes: &[u64], lexicon: &Lexicon, quoted: &[bool]) -> Vec<Label> {
+    pub fn tag(
+        &self,
+        doc: &Document,
+        hashes: &[u64],
+        lexicon: &Lexicon,
+        known: &[LexMatch],
+        quoted: &[bool],
+    ) -> Vec<Label> {
         let mut labels = vec![Label::Outside; doc.tokens.len()];
         if hashes.len() != doc.tokens.len() {
             return labels;
         }
-        let context = Context::new(doc, hashes, lexicon, quoted);
+        let context = Context::new(doc, hashes, lexicon, known, quoted);
         let mut scratch = Scratch::default();
         for window in context.windows() {
             self.decode_window(&context, &window, &mut scratch);
@@ -172,7 +187,8 @@ mod tests {
         let doc = Document::parse(text, &grammar);
         let hashes = Lexicon::token_hashes(&doc);
         let quoted = vec![false; doc.tokens.len()];
-        let labels = Tagger::embedded().tag(&doc, &hashes, &lexicon, &quoted);
+        let known = known_names(&doc, &hashes, &lexicon);
+        let labels = Tagger::embedded().tag(&doc, &hashes, &lexicon, &known, &quoted);
         (0..doc.tokens.len()).map(|i| (doc.token_text(i).to_string(), labels[i])).collect()
     }
 
@@ -257,7 +273,8 @@ mod tests {
             let doc = Document::parse(text, &grammar);
             let hashes = Lexicon::token_hashes(&doc);
             let quoted = vec![false; doc.tokens.len()];
-            let context = Context::new(&doc, &hashes, &lexicon, &quoted);
+            let known = known_names(&doc, &hashes, &lexicon);
+            let context = Context::new(&doc, &hashes, &lexicon, &known, &quoted);
             let mut scratch = Scratch::default();
             history.clear();
             for window in context.windows() {
@@ -290,7 +307,7 @@ mod tests {
         let grammar = Grammar::embedded();
         let lexicon = Lexicon::embedded(&grammar.abbreviations);
         let doc = Document::parse("Angela Merkel", &grammar);
-        let labels = Tagger::embedded().tag(&doc, &[], &lexicon, &[]);
+        let labels = Tagger::embedded().tag(&doc, &[], &lexicon, &[], &[]);
         assert_eq!(labels, [Label::Outside, Label::Outside]);
     }
 }

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::text::{self, class};
 use super::{flag, lex, seen, Attrs, Spelling, WordLists};
-use crate::lexicon::{Class, Lexicon, PlaceKind, COMMON_WORD, DEMONYM};
+use crate::lexicon::{Class, LexMatch, Lexicon, PlaceKind, COMMON_WORD, DEMONYM};
 use crate::text::{Document, TokenKind, LINE_START};
 
 /// Per-token byte: the class in the low four bits, and above them the [`flag`] bits that do
@@ -65,11 +65,19 @@ pub struct Window {
 }
 
 impl<'d, 't> Context<'d, 't> {
-    /// Runs the first pass over `doc`; `quoted[i]` tells whether token `i` is in a quotation.
-    pub fn new(doc: &'d Document<'t>, hashes: &'d [u64], lexicon: &Lexicon, quoted: &'d [bool]) -> Context<'d, 't> {
+    /// Runs the first pass over `doc`. `known` are the lexicon's matches of `lexicon`'s
+    /// entries (see [`super::super::known_names`]); `quoted[i]` tells whether token `i` is in a
+    /// quotation.
+    pub fn new(
+        doc: &'d Document<'t>,
+        hashes: &'d [u64],
+        lexicon: &Lexicon,
+        known: &[LexMatch],
+        quoted: &'d [bool],
+    ) -> Context<'d, 't> {
         let tokens = first_pass(doc);
         let seen = SeenTable::build(hashes, &tokens);
-        Context { doc, hashes, quoted, tokens, phrases: phrases(doc, hashes, lexicon), seen }
+        Context { doc, hashes, quoted, tokens, phrases: phrases(known, lexicon), seen }
     }
 
     fn class(&self, i: usize) -> u8 {
@@ -324,12 +332,12 @@ fn is_opener(text: &str, kind: TokenKind) -> bool {
     }
 }
 
-/// The lexicon's phrase matches with their begin/inside bits.
-fn phrases(doc: &Document, hashes: &[u64], lexicon: &Lexicon) -> Vec<Phrase> {
-    let found = lexicon.find(doc, hashes, |_| true);
-    let mut phrases = Vec::with_capacity(found.len());
-    for found in found {
-        let (begin, inside, any) = match lexicon.entries[found.entry as usize].class {
+/// The lexicon's matches with their begin/inside bits.
+fn phrases(known: &[LexMatch], lexicon: &Lexicon) -> Vec<Phrase> {
+    let mut phrases = Vec::with_capacity(known.len());
+    for found in known {
+        let Some(entry) = lexicon.entries.get(found.entry as usize) else { continue };
+        let (begin, inside, any) = match entry.class {
             Class::Person => (lex::PERSON_B, lex::PERSON_I, 0),
             Class::Organization => (lex::ORG_B, lex::ORG_I, 0),
             Class::Place(kind) => (
@@ -341,7 +349,8 @@ fn phrases(doc: &Document, hashes: &[u64], lexicon: &Lexicon) -> Vec<Phrase> {
                     PlaceKind::Region => 0,
                 },
             ),
-            Class::Cyber(_) => (lex::CYBER_B, lex::CYBER_I, 0),
+            // Not among the known names: threat actors and malware are the cyber layer's.
+            Class::Cyber(_) => continue,
         };
         let (begin, inside, any) =
             if found.flags & DEMONYM != 0 { (lex::DEMONYM, lex::DEMONYM, 0) } else { (begin, inside, any) };
