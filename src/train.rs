@@ -126,7 +126,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             per_type.join(", "),
             started.elapsed().as_secs_f64()
         );
-        if best.as_ref().is_none_or(|(_, b, _)| f1 > *b) {
+        if best.as_ref().map_or(true, |(_, b, _)| f1 > *b) {
             best = Some((epoch, f1, bytes));
         }
     }

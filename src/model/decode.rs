@@ -182,7 +182,7 @@ mod tests {
                 previous = label as usize;
             }
             total += i64::from(transitions[previous][0]);
-            if valid && best.as_ref().is_none_or(|(b, _)| total > *b) {
+            if valid && best.as_ref().map_or(true, |(b, _)| total > *b) {
                 best = Some((total, path));
             }
         }
