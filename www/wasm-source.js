@@ -3,8 +3,9 @@
 // in the page.
 
 /**
- * Fetches and compiles the module. Streaming compilation needs the server to label the file
- * `application/wasm`; from a static host that does not, the bytes are compiled once complete.
+ * Fetches and compiles the module (index.html has started the download: this fetch takes its
+ * response over). Streaming compilation needs the server to label the file `application/wasm`;
+ * from a static host that does not, the bytes are compiled once complete.
  * @returns {Promise<WebAssembly.Module>}
  */
 export async function compileWasm() {

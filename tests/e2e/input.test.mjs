@@ -1,5 +1,5 @@
-// Ways in: the samples, a .txt file opened or dropped, Clear; a failure shown in the page, and a
-// trapped analyser replaced.
+// Ways in: the samples, a .txt file opened or dropped, Clear; a failure shown in the page, a server
+// that mislabels the wasm, and a trapped analyser replaced.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -85,6 +85,24 @@ test('when the analyser cannot load, the page says so', async () => {
     assert.match(await failing.page.innerText('#nm-alert-text'), /analyser could not load/);
   } finally {
     await failing.close();
+  }
+});
+
+test('from a server that does not say application/wasm, the analyser still loads', async () => {
+  const plain = await launch();
+  try {
+    const { page } = plain;
+    await page.route('**/newsmark_bg.wasm', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    await open(page, server.url);
+    await page.fill('#nm-input', 'Oksana Melnyk said a ransomware attack hit Kyiv.');
+    await settled(page);
+    assert.ok(await page.$$eval('#nm-backdrop .nm-k-person', (marks) => marks.some((m) => m.textContent === 'Oksana Melnyk')));
+    assert.deepEqual(plain.problems, []);
+  } finally {
+    await plain.close();
   }
 });
 
