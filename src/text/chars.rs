@@ -14,6 +14,12 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c) || is_invisible(c)
 }
 
+/// `char::is_alphabetic`, without the Unicode tables for General Punctuation, which holds no
+/// letters and most of the chars beyond ASCII in news text (quotes and dashes).
+pub fn is_letter(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphabetic()
+}
+
 /// ASCII letters and digits, by table: the tokenizer's innermost loop tests every byte of a word.
 pub fn is_ascii_alphanumeric_byte(b: u8) -> bool {
     const TABLE: [bool; 256] = {

@@ -8,7 +8,7 @@
 //! Offsets are `u32` to halve the memory of a token stream; texts over 4 GiB are cut by
 //! [`crate::Analyzer::analyze`] before they reach here.
 
-use super::chars::{is_ascii_alphanumeric_byte, is_dash, is_invisible, is_quote_char, is_word_char};
+use super::chars::{is_ascii_alphanumeric_byte, is_dash, is_invisible, is_letter, is_quote_char, is_word_char};
 use super::{Token, TokenKind, WordSet};
 
 /// Token flag: whitespace (or the start of the text) comes right before the token.
@@ -40,8 +40,8 @@ impl Abbreviations {
 
 /// Tokenizes `text` (at most `u32::MAX` bytes).
 ///
-/// News text is nearly all ASCII, so the loop reads bytes and decodes a char only at a byte
-/// above 0x7f; every rule is written once, for chars, and the ASCII paths only skip the decoding.
+/// News text is nearly all ASCII letters and spaces, and the loop handles those itself, by
+/// bytes; every other char goes through [`classify`], where the rules are written for chars.
 pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
     debug_assert!(text.len() <= u32::MAX as usize);
     let bytes = text.as_bytes();
@@ -52,45 +52,54 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
     let mut newlines = 0u32;
 
     while let Some(&b) = bytes.get(pos) {
-        let (c, width) = if b.is_ascii() { (char::from(b), 1) } else { decode_at(text, pos) };
-        if is_space(c) {
-            newlines += line_breaks(c, bytes.get(pos + 1));
+        if b == b' ' {
             flags |= SPACE_BEFORE;
-            if let Some(last) = tokens.last_mut() {
-                mark_space_after(last, pos);
-            }
-            pos += width;
+            pos += 1;
             continue;
         }
-        if is_invisible(c) {
-            // Zero-width characters between words are not spaces: leave flags alone.
-            pos += width;
-            continue;
-        }
-        if newlines > 0 {
-            flags |= LINE_START;
-            if newlines > 1 {
-                flags |= BLANK_LINE_BEFORE;
+        let (end, kind) = if b.is_ascii_alphabetic() {
+            let end = ascii_run_end(bytes, pos + 1);
+            // The commonest token by far: a word of ASCII letters and digits, then a space. It
+            // needs no period, and most are no possessive.
+            if bytes.get(end) == Some(&b' ') && possessive_start(&bytes[pos..end]).is_none() {
+                tokens.push(Token { start: pos as u32, end: end as u32, kind: TokenKind::Word, flags: flags | SPACE_AFTER });
+                newlines = 0;
+                flags = SPACE_BEFORE;
+                pos = end + 1;
+                continue;
             }
-            newlines = 0;
-        }
-        let start = pos;
-        // "’90s", "'80s": an apostrophe standing for a century, not a quotation mark.
-        let decade = || is_apostrophe(c) && starts_decade(bytes, pos + width);
-        let (end, kind) = if c.is_alphabetic() || c.is_ascii_digit() || decade() {
-            let end = word_end(text, pos + width);
-            let word = c.is_alphabetic() || (c.is_ascii_digit() && has_letter(&text[start..end]));
-            (end, if word { TokenKind::Word } else { TokenKind::Number })
-        } else if is_quote_char(c) {
-            (pos + width, TokenKind::Quote)
+            (word_end_after(text, end), TokenKind::Word)
         } else {
-            (scan_punct(text, pos, c), TokenKind::Punct)
+            match classify(text, pos) {
+                At::Token(end, kind) => (end, kind),
+                At::Space(end, breaks) => {
+                    // The line flags go to the next token, whatever spaces come first.
+                    newlines += breaks;
+                    flags |= SPACE_BEFORE;
+                    if newlines > 0 {
+                        flags |= LINE_START;
+                    }
+                    if newlines > 1 {
+                        flags |= BLANK_LINE_BEFORE;
+                    }
+                    pos = end;
+                    continue;
+                }
+                // Zero-width characters between words are not spaces: leave flags alone.
+                At::Invisible(end) => {
+                    pos = end;
+                    continue;
+                }
+            }
         };
+        newlines = 0;
+        let start = pos;
         if kind == TokenKind::Word {
             if let Some(split) = possessive_start(&bytes[start..end]) {
                 // "Biden's": the name, then the possessive as a word of its own.
                 tokens.push(Token { start: start as u32, end: (start + split) as u32, kind, flags });
-                tokens.push(Token { start: (start + split) as u32, end: end as u32, kind, flags: 0 });
+                let after = space_after(text, end);
+                tokens.push(Token { start: (start + split) as u32, end: end as u32, kind, flags: after });
                 flags = 0;
                 pos = end;
                 continue;
@@ -101,14 +110,67 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
         } else {
             end
         };
-        tokens.push(Token { start: start as u32, end: end as u32, kind, flags });
+        tokens.push(Token { start: start as u32, end: end as u32, kind, flags: flags | space_after(text, end) });
         flags = 0;
         pos = end;
     }
+    // The end of the text counts as a space, even after invisible characters.
     if let Some(last) = tokens.last_mut() {
         last.flags |= SPACE_AFTER;
     }
     tokens
+}
+
+/// What the text holds at a byte that is not an ASCII letter.
+enum At {
+    /// A token, ending at the byte given, of the kind given.
+    Token(usize, TokenKind),
+    /// A space or control character, ending at the byte given, with the line breaks it makes.
+    Space(usize, u32),
+    /// An invisible character, ending at the byte given.
+    Invisible(usize),
+}
+
+/// What starts at byte `pos` of `text`, which is not an ASCII letter.
+fn classify(text: &str, pos: usize) -> At {
+    let bytes = text.as_bytes();
+    let (c, width) = match bytes[pos] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => decode_at(text, pos),
+    };
+    if is_space(c) {
+        return At::Space(pos + width, line_breaks(c, bytes.get(pos + 1)));
+    }
+    if is_invisible(c) {
+        return At::Invisible(pos + width);
+    }
+    // "’90s", "'80s": an apostrophe standing for a century, not a quotation mark.
+    let decade = || is_apostrophe(c) && starts_decade(bytes, pos + width);
+    let letter = is_letter(c);
+    if letter || c.is_ascii_digit() || decade() {
+        let end = word_end(text, pos + width);
+        let word = letter || (c.is_ascii_digit() && has_letter(&text[pos..end]));
+        At::Token(end, if word { TokenKind::Word } else { TokenKind::Number })
+    } else if is_quote_char(c) {
+        At::Token(pos + width, TokenKind::Quote)
+    } else {
+        At::Token(scan_punct(text, pos, c), TokenKind::Punct)
+    }
+}
+
+/// [`SPACE_AFTER`] if a space comes at byte `end` of `text`, or the text ends there; else 0.
+#[inline(always)]
+fn space_after(text: &str, end: usize) -> u8 {
+    let space = match text.as_bytes().get(end) {
+        None => true,
+        Some(&b) if b.is_ascii() => b <= b' ' || b == 0x7f,
+        Some(_) => is_space(decode_at(text, end).0),
+    };
+    if space {
+        SPACE_AFTER
+    } else {
+        0
+    }
 }
 
 /// Whether a token that starts with a digit has a letter: "4G" is a word, "1,000" a number.
@@ -125,12 +187,6 @@ fn line_breaks(c: char, next: Option<&u8>) -> u32 {
         '\r' => u32::from(next != Some(&b'\n')),
         '\u{2029}' => 2,
         _ => 0,
-    }
-}
-
-fn mark_space_after(token: &mut Token, pos: usize) {
-    if token.end as usize == pos {
-        token.flags |= SPACE_AFTER;
     }
 }
 
@@ -183,16 +239,29 @@ fn starts_decade(bytes: &[u8], pos: usize) -> bool {
 
 /// The end of a word or number that goes on at `pos`: word characters, joined by single
 /// hyphens, dots, ampersands and apostrophes that have word characters on both sides.
-// Every word goes through here and most end at the first byte after their letters: a call
-// would cost more than that.
-#[inline(always)]
 fn word_end(text: &str, pos: usize) -> usize {
+    word_end_after(text, ascii_run_end(text.as_bytes(), pos))
+}
+
+/// The end of the ASCII letters and digits from `pos`.
+// Every word goes through here, and a call would cost about as much as most words.
+#[inline(always)]
+fn ascii_run_end(bytes: &[u8], pos: usize) -> usize {
+    pos + bytes[pos..].iter().take_while(|&&b| is_ascii_alphanumeric_byte(b)).count()
+}
+
+/// [`word_end`] for a word whose ASCII letters and digits end at `end`.
+#[inline(always)]
+fn word_end_after(text: &str, end: usize) -> usize {
     let bytes = text.as_bytes();
-    let end = pos + bytes[pos..].iter().take_while(|&&b| is_ascii_alphanumeric_byte(b)).count();
-    // Most words end at an ASCII space or punctuation mark that cannot join two words.
+    // Most words end at an ASCII space or punctuation mark that cannot join two words, or at
+    // a joiner before an ASCII byte that no joiner joins to: "said, " or "said." at the end.
+    let ends_here = |b: &u8| b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'-';
     match bytes.get(end) {
-        Some(&b) if !b.is_ascii() || is_ascii_joiner(b) => scan_word(text, end),
-        _ => end,
+        Some(&b) if b.is_ascii() && !is_ascii_joiner(b) => end,
+        Some(&b) if b.is_ascii() && bytes.get(end + 1).map_or(true, ends_here) => end,
+        Some(_) => scan_word(text, end),
+        None => end,
     }
 }
 
