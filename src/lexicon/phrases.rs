@@ -58,12 +58,15 @@ struct FoldedChars<'a> {
 impl Iterator for FoldedChars<'_> {
     type Item = char;
 
+    #[inline]
     fn next(&mut self) -> Option<char> {
-        if let Some(c) = self.rest.as_mut().and_then(Iterator::next) {
-            return Some(plain_mark(c));
-        }
-        self.rest = None;
         loop {
+            if let Some(rest) = &mut self.rest {
+                match rest.next() {
+                    Some(c) => return Some(plain_mark(c)),
+                    None => self.rest = None,
+                }
+            }
             let c = self.chars.next()?;
             if c.is_ascii() {
                 return Some(c.to_ascii_lowercase());
@@ -77,7 +80,6 @@ impl Iterator for FoldedChars<'_> {
                 return Some(plain_mark(c));
             }
             self.rest = Some(c.to_lowercase());
-            return self.next();
         }
     }
 }
