@@ -201,26 +201,32 @@ impl Iterator for Windows<'_, '_, '_> {
 
     fn next(&mut self) -> Option<Window> {
         let context = self.context;
-        let n = context.tokens.len();
         loop {
             let sentence = context.doc.sentences.get(self.sentence)?;
-            let (start, end) = (sentence.start, sentence.end.min(n));
-            let anchor = |i: usize| i >= start && i < end && class::anchors(context.class(i));
-            let scored =
-                |i: usize| context.tokens[i] & CAPS_LINE != 0 || anchor(i) || (i > 0 && anchor(i - 1)) || anchor(i + 1);
+            let (start, end) = (sentence.start, sentence.end.min(context.tokens.len()));
+            let anchor = |i: usize| i < end && class::anchors(context.class(i));
+            // A token is scored on a capitals line, or when it or a neighbour in the sentence
+            // anchors a name: one class read a token, sliding over the sentence.
             let mut i = self.next.max(start);
-            while i < end && !scored(i) {
-                i += 1;
-            }
-            let first = i;
-            while i < end && scored(i) {
+            let mut before = i > start && anchor(i - 1);
+            let mut here = anchor(i);
+            let mut first = None;
+            while i < end {
+                let after = anchor(i + 1);
+                let scored = before || here || after || context.tokens[i] & CAPS_LINE != 0;
+                match (scored, first) {
+                    (true, None) => first = Some(i),
+                    (false, Some(_)) => break,
+                    _ => {}
+                }
+                (before, here) = (here, after);
                 i += 1;
             }
             self.next = i;
-            if first == i {
+            let Some(first) = first else {
                 self.sentence += 1;
                 continue;
-            }
+            };
             let phrases = &context.phrases;
             while self.phrase < phrases.len() && phrases[self.phrase].end < first {
                 self.phrase += 1;

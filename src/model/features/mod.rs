@@ -415,7 +415,7 @@ impl History {
     pub fn record(&mut self, word: u64, label: u8) {
         let kind = match label {
             0 => 0,
-            l => (usize::from(l) + 1) / 2,
+            l => usize::from(l).div_ceil(2),
         };
         let counts = self.counts.entry(word).or_default();
         counts[kind.min(4)] = counts[kind.min(4)].saturating_add(1);
