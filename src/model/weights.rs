@@ -36,8 +36,9 @@ pub struct Weights {
     /// Per slot, the fingerprint in the low 32 bits and the index of its row above; 0 for an
     /// empty slot (fingerprints are never 0). A power of two long.
     slots: Vec<u64>,
-    /// The weight rows, in file order.
-    rows: Vec<[i16; LABELS]>,
+    /// The weight rows, in file order, widened to the scores' type so that adding one is a
+    /// plain vector addition.
+    rows: Vec<[i32; LABELS]>,
     /// Transition scores `[previous][next]`, in quanta.
     pub transitions: [[i32; LABELS]; LABELS],
     /// How many features the file held.
@@ -61,7 +62,7 @@ impl Weights {
             if entry as u32 == key {
                 if let Some(row) = self.rows.get((entry >> 32) as usize) {
                     for (score, &w) in scores.iter_mut().zip(row) {
-                        *score += i32::from(w);
+                        *score += w;
                     }
                 }
                 return;
@@ -136,11 +137,7 @@ impl Weights {
             table.rows.push(std::array::from_fn(|label| {
                 let code = weights[label * count + f] as i8;
                 let magnitude = codebook[usize::from(code.unsigned_abs()).min(CODES - 1)];
-                if code < 0 {
-                    -magnitude
-                } else {
-                    magnitude
-                }
+                i32::from(if code < 0 { -magnitude } else { magnitude })
             }));
         }
         Ok(table)
