@@ -245,32 +245,36 @@ impl Iterator for Windows<'_, '_, '_> {
 /// or more capitals: headlines and datelines such as "BRUSSELS 1996-08-22"), on a table line
 /// (at least a third of the tokens numbers).
 fn first_pass(doc: &Document) -> Vec<u8> {
+    let bytes = doc.text.as_bytes();
     let mut tokens = Vec::with_capacity(doc.tokens.len());
     let mut line = Line::default();
-    let mut sentences = doc.sentences.iter().map(|s| s.start).peekable();
     let mut after_opener = false;
-    for (i, token) in doc.tokens.iter().enumerate() {
-        if i > 0 && token.has(LINE_START) {
-            line.close(&mut tokens);
-            line = Line { start: i, ..Line::default() };
+    for sentence in &doc.sentences {
+        let Some(sentence_tokens) = doc.tokens.get(sentence.clone()) else { continue };
+        for (i, token) in (sentence.start..).zip(sentence_tokens) {
+            if i > 0 && token.has(LINE_START) {
+                line.close(&mut tokens);
+                line = Line { start: i, ..Line::default() };
+            }
+            let text = bytes.get(token.range()).unwrap_or_default();
+            let c = text::classify(text, token.kind);
+            line.lower |= matches!(c, class::LOWER | class::TITLE | class::MIXED_CAP | class::MIXED_LOW);
+            line.upper |= c == class::UPPER;
+            line.numbers += usize::from(c == class::DIGITS);
+            let position = if i == sentence.start {
+                FIRST
+            } else if after_opener {
+                OPENER
+            } else {
+                0
+            };
+            tokens.push(c | position);
+            after_opener = is_opener(text, token.kind);
         }
-        let text = &doc.text[token.range()];
-        let c = text::classify(text, token.kind);
-        line.lower |= matches!(c, class::LOWER | class::TITLE | class::MIXED_CAP | class::MIXED_LOW);
-        line.upper |= c == class::UPPER;
-        line.numbers += usize::from(c == class::DIGITS);
-        let position = if sentences.next_if(|&start| start <= i).is_some() {
-            while sentences.next_if(|&start| start <= i).is_some() {}
-            FIRST
-        } else if after_opener {
-            OPENER
-        } else {
-            0
-        };
-        tokens.push(c | position);
-        after_opener = is_opener(text, token.kind);
     }
     line.close(&mut tokens);
+    // Sentences cover the tokens in order; should they not, the classes still line up.
+    tokens.resize(doc.tokens.len(), class::PUNCT);
     tokens
 }
 
@@ -329,11 +333,12 @@ fn mark_runs(tokens: &mut [Attrs]) {
     }
 }
 
-/// Whether a token makes a following capital uninformative.
-fn is_opener(text: &str, kind: TokenKind) -> bool {
+/// Whether a token makes a following capital uninformative: a quotation mark, colon, opening
+/// bracket, hyphen or dash (the last two are U+2013 and U+2014 in UTF-8).
+fn is_opener(text: &[u8], kind: TokenKind) -> bool {
     match kind {
         TokenKind::Quote => true,
-        TokenKind::Punct => matches!(text, ":" | "(" | "[" | "-" | "--" | "\u{2013}" | "\u{2014}"),
+        TokenKind::Punct => matches!(text, b":" | b"(" | b"[" | b"-" | b"--" | b"\xe2\x80\x93" | b"\xe2\x80\x94"),
         TokenKind::Word | TokenKind::Number => false,
     }
 }

@@ -39,8 +39,8 @@ pub mod class {
     }
 }
 
-/// The capitalisation class of a token.
-pub fn classify(text: &str, kind: TokenKind) -> u8 {
+/// The capitalisation class of a token with UTF-8 bytes `text`.
+pub fn classify(text: &[u8], kind: TokenKind) -> u8 {
     match kind {
         TokenKind::Quote => return class::QUOTE,
         TokenKind::Punct => return class::PUNCT,
@@ -50,8 +50,10 @@ pub fn classify(text: &str, kind: TokenKind) -> u8 {
     // Eight bytes at a time: a word is seldom longer, and a byte-by-byte loop cost more than
     // a hundred instructions a word.
     let (mut kinds, mut uppers, mut first_upper) = (Letters::default(), 0u32, None);
-    for chunk in text.as_bytes().chunks(8) {
-        let Some(letters) = Letters::of(load(chunk)) else { return classify_unicode(text) };
+    for chunk in text.chunks(8) {
+        let Some(letters) = Letters::of(load(chunk)) else {
+            return std::str::from_utf8(text).map_or(class::UNCASED, classify_unicode);
+        };
         if first_upper.is_none() {
             first_upper = letters.first_is_upper();
         }
@@ -281,7 +283,7 @@ mod tests {
         ($name:ident, $text:expr, $kind:expr, $expected:expr) => {
             #[test]
             fn $name() {
-                assert_eq!(classify($text, $kind), $expected);
+                assert_eq!(classify($text.as_bytes(), $kind), $expected);
             }
         };
     }
@@ -306,7 +308,7 @@ mod tests {
     #[test]
     fn ascii_paths_agree_with_unicode_paths() {
         for word in ASCII_WORDS.split_whitespace().chain([""]) {
-            assert_eq!(classify(word, TokenKind::Word), classify_unicode(word), "{word}");
+            assert_eq!(classify(word.as_bytes(), TokenKind::Word), classify_unicode(word), "{word}");
             assert_eq!(shape_hash(word), shape_hash_unicode(word), "{word}");
             let (mut p1, mut s1, mut p2, mut s2) = ([0; 4], [0; 4], [0; 4], [0; 4]);
             affixes(word, &mut p1, &mut s1);
@@ -326,15 +328,15 @@ mod tests {
 
     #[test]
     fn classes_of_long_words_count_capitals_across_chunks() {
-        assert_eq!(classify("Schwarzenegger", TokenKind::Word), class::TITLE);
-        assert_eq!(classify("Schwarzenegger-Brown", TokenKind::Word), class::MIXED_CAP);
-        assert_eq!(classify("counter-intelligence", TokenKind::Word), class::LOWER);
-        assert_eq!(classify("-------X", TokenKind::Word), class::INITIAL);
-        assert_eq!(classify("--------X", TokenKind::Word), class::INITIAL);
-        assert_eq!(classify("--------x", TokenKind::Word), class::LOWER);
-        assert_eq!(classify("------xX", TokenKind::Word), class::MIXED_LOW);
-        assert_eq!(classify("COUNTERTERRORISM", TokenKind::Word), class::UPPER);
-        assert_eq!(classify("Ab-cdefgh-Münster", TokenKind::Word), class::MIXED_CAP);
+        assert_eq!(classify(b"Schwarzenegger", TokenKind::Word), class::TITLE);
+        assert_eq!(classify(b"Schwarzenegger-Brown", TokenKind::Word), class::MIXED_CAP);
+        assert_eq!(classify(b"counter-intelligence", TokenKind::Word), class::LOWER);
+        assert_eq!(classify(b"-------X", TokenKind::Word), class::INITIAL);
+        assert_eq!(classify(b"--------X", TokenKind::Word), class::INITIAL);
+        assert_eq!(classify(b"--------x", TokenKind::Word), class::LOWER);
+        assert_eq!(classify(b"------xX", TokenKind::Word), class::MIXED_LOW);
+        assert_eq!(classify(b"COUNTERTERRORISM", TokenKind::Word), class::UPPER);
+        assert_eq!(classify("Ab-cdefgh-Münster".as_bytes(), TokenKind::Word), class::MIXED_CAP);
     }
 
     #[test]
