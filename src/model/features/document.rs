@@ -95,12 +95,21 @@ impl<'d, 't> Context<'d, 't> {
     /// run and phrase bits. `attrs[k]` is token `window.tokens.start - 2 + k`. The shape and the
     /// word attributes are left to the caller ([`Context::word_attrs`], [`Context::shape`]).
     pub fn window_attrs(&self, window: &Window, attrs: &mut Vec<Attrs>) {
-        attrs.clear();
         let first = window.tokens.start as isize - 2;
-        attrs.extend((first..window.tokens.end as isize + 2).map(|i| match usize::try_from(i) {
-            Ok(i) if window.sentence.contains(&i) => self.token_attrs(i),
-            _ => Attrs::boundary(),
-        }));
+        attrs.clear();
+        attrs.resize(window.tokens.len() + 4, Attrs::boundary());
+        // The positions inside the sentence, as token indices and as indices into `attrs`.
+        let lo = window.tokens.start.saturating_sub(2).max(window.sentence.start);
+        let hi = (window.tokens.end + 2).min(window.sentence.end);
+        let at = (lo as isize - first) as usize;
+        if let (Some(slots), Some(hashes), Some(tokens)) =
+            (attrs.get_mut(at..at + (hi - lo)), self.hashes.get(lo..hi), self.tokens.get(lo..hi))
+        {
+            for (i, ((a, &word), &byte)) in (lo..).zip(slots.iter_mut().zip(hashes).zip(tokens)) {
+                let quoted = if self.quoted.get(i).copied().unwrap_or(false) { flag::QUOTED } else { 0 };
+                *a = Attrs { word, class: byte & CLASS_BITS, flags: unpacked(byte) | quoted, ..Attrs::default() };
+            }
+        }
         if let Some(tokens) = attrs.get_mut(2..2 + window.tokens.len()) {
             mark_runs(tokens);
         }
@@ -113,13 +122,6 @@ impl<'d, 't> Context<'d, 't> {
                 attrs[(i as isize - first) as usize].lex |= bits;
             }
         }
-    }
-
-    /// The attributes of token `i` that need no other token's.
-    fn token_attrs(&self, i: usize) -> Attrs {
-        let byte = self.tokens[i];
-        let quoted = if self.quoted.get(i).copied().unwrap_or(false) { flag::QUOTED } else { 0 };
-        Attrs { word: self.hashes[i], class: byte & CLASS_BITS, flags: unpacked(byte) | quoted, ..Attrs::default() }
     }
 
     /// All attributes of the window's tokens and neighbours, as the trainer needs them:
