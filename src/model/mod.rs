@@ -15,10 +15,10 @@ pub mod weights;
 
 use crate::lexicon::{LexMatch, Lexicon};
 use crate::text::Document;
-use features::{Attrs, Context, History, Spelling, Window, WordLists};
+use features::{Attrs, Context, History, Window, WordLists};
 use labels::LABELS;
 use names::NameTable;
-use score::{Forms, Scorer};
+use score::{Forms, Model, Scorer};
 use weights::{FormatError, Weights};
 
 /// The weight file compiled into the binary.
@@ -71,7 +71,7 @@ pub struct Scratch {
     emissions: Vec<[i32; LABELS]>,
     decoder: decode::Decoder,
     /// The label indices of the last decoded window.
-    pub path: Vec<u8>,
+    path: Vec<u8>,
     forms: Forms,
     history: History,
 }
@@ -129,47 +129,18 @@ impl Tagger {
 
     /// Scores and decodes one window into `scratch.path`, remembering its tags in
     /// `scratch`'s history: windows must come in document order, from one document.
-    pub fn decode_window(&self, context: &Context, window: &Window, scratch: &mut Scratch) {
-        let lists = WordLists { names: &self.names, vocabulary: &self.weights.vocabulary };
-        let first = window.tokens.start as isize - 2;
-        context.window_attrs(window, &mut scratch.attrs);
-        scratch.emissions.clear();
-        for (i, attrs) in window.tokens.clone().zip(&mut scratch.attrs[2..]) {
-            let mut scorer = Scorer { weights: &self.weights, scores: self.bias };
-            if attrs.full() {
-                let exact = context.exact(i);
-                if let Some((part, scores)) = scratch.forms.get(attrs.word(), exact) {
-                    attrs.set_word_part(part);
-                    scorer.scores = *scores;
-                } else {
-                    let spelling = context.word_attrs(i, &lists, attrs);
-                    features::word_features(attrs, &spelling, &mut scorer);
-                    scratch.forms.insert(attrs.word(), exact, attrs.word_part(), scorer.scores);
-                }
-            } else {
-                features::word_features(attrs, &Spelling::default(), &mut scorer);
-            }
+    fn decode_window(&self, context: &Context, window: &Window, scratch: &mut Scratch) {
+        let model = Model {
+            weights: &self.weights,
+            bias: self.bias,
+            lists: WordLists { names: &self.names, vocabulary: &self.weights.vocabulary },
+        };
+        let Scratch { attrs, emissions, decoder, path, forms, history } = scratch;
+        score::score_window(&model, context, window, forms, history, attrs, emissions);
+        decoder.best_path(emissions, &self.transitions, path);
+        for (attrs, &label) in attrs[2..].iter().zip(path.iter()) {
             if attrs.remembered() {
-                attrs.history = scratch.history.recall(attrs.word());
-            }
-            scratch.emissions.push(scorer.scores);
-        }
-        // The shapes of the other tokens are read only beside a token with full features.
-        for k in 0..scratch.attrs.len() {
-            let full = |k: usize| scratch.attrs.get(k).is_some_and(Attrs::full);
-            if !full(k) && (full(k + 1) || k > 0 && full(k - 1)) && context.inside(window, first + k as isize) {
-                scratch.attrs[k].set_shape(context.shape((first + k as isize) as usize));
-            }
-        }
-        for (k, row) in scratch.emissions.iter_mut().enumerate() {
-            let mut scorer = Scorer { weights: &self.weights, scores: *row };
-            features::context_features(&scratch.attrs, k, &mut scorer);
-            *row = scorer.scores;
-        }
-        scratch.decoder.best_path(&scratch.emissions, &self.transitions, &mut scratch.path);
-        for (attrs, &label) in scratch.attrs[2..].iter().zip(&scratch.path) {
-            if attrs.remembered() {
-                scratch.history.record(attrs.word(), label);
+                history.record(attrs.word(), label);
             }
         }
     }
