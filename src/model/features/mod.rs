@@ -2,17 +2,17 @@
 //!
 //! The work is split by cost. A first pass over every token ([`Context`]) computes only what
 //! decides whether the token is worth scoring at all (its capitalisation class, line and
-//! sentence context) plus the lexicon's phrase matches, five bytes a token. Lower-case words
-//! more than one token from any capitalised or digit-bearing token, outside all-caps lines,
-//! cannot start or continue a name in practice; they are fixed to `O` and never scored, which
-//! spares most of a news text. The remaining *windows* get full attributes ([`Attrs`]: affixes,
-//! shapes, name lists) computed into a small reusable buffer, and each feature is a hash of a
-//! template number and precomputed per-token hashes, so no string is built per token.
+//! sentence context), one byte a token. Lower-case words more than one token from any
+//! capitalised or digit-bearing token, outside all-caps lines, cannot start or continue a name
+//! in practice; they are fixed to `O` and never scored, which spares most of a news text. The
+//! remaining *windows* get full attributes ([`Attrs`]: phrase matches, affixes, shapes, name
+//! lists) computed into a small reusable buffer, and each feature is a hash of a template
+//! number and precomputed per-token hashes, so no string is built per token.
 //!
 //! Features come in two parts. The *word* features depend only on the written form and on facts
 //! about the word that hold for the whole document, so the tagger scores them once per distinct
 //! form (see `super::score`); the *context* features depend on the position. The trainer takes
-//! both for every token ([`token_features`]), through this same code, so the model is trained on
+//! both for every token (`token_features`), through this same code, so the model is trained on
 //! exactly what it sees in use.
 
 mod document;
