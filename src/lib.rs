@@ -97,11 +97,11 @@ impl Analyzer {
         };
         // The tagger runs before the cyber layer, and each stage's per-token vectors are freed
         // when it ends, so the heap holds one stage's working set at a time.
-        let labels = actors::label(&inputs);
+        let labelled = actors::label(&inputs);
         let mut terms = cyber::find(&doc, &hashes, &self.lexicon, &self.cyber);
         // Part of the result, and live through every later stage: no spare capacity.
         terms.shrink_to_fit();
-        let found = actors::find(&inputs, labels, &terms);
+        let found = actors::find(&inputs, labelled, &terms);
         drop(hashes);
         let quotes = quotes::attribute(&doc, &quotations, &found, &self.lexicon, &self.speech);
         Analysis { actors: found.actors, quotes, terms }

@@ -44,18 +44,18 @@ impl Vetoes {
     }
 }
 
-/// Every candidate name, sorted and non-overlapping.
-pub fn collect(inputs: &Inputs, terms: &[Term], labels: &[Label]) -> Vec<Candidate> {
+/// Every candidate name, sorted and non-overlapping, from the tagger's `labels` and the
+/// lexicon's `known` names ([`crate::model::known_names`]).
+pub fn collect(inputs: &Inputs, terms: &[Term], labels: &[Label], known: &[LexMatch]) -> Vec<Candidate> {
     let (titles, vetoes) = (&inputs.tables.titles, &inputs.tables.vetoes);
     let (mut candidates, misc) = from_labels(labels);
-    let known = inputs.lexicon.find(inputs.doc, inputs.hashes, |e| e.class.actor_kind().is_some());
-    merge_lexicon(&mut candidates, &known, &misc, inputs);
+    merge_lexicon(&mut candidates, known, &misc, inputs);
     let chrome = chrome_paragraphs(inputs, vetoes);
     candidates.retain_mut(|c| {
         trim(c, inputs, titles);
         !c.tokens.is_empty() && !vetoed(c, inputs, vetoes, &chrome) && !names_cyber_term(c, inputs, terms)
     });
-    let mut candidates = headline::confirm(inputs, candidates, &known);
+    let mut candidates = headline::confirm(inputs, candidates, known);
     // Live through coreference, which builds the result beside them: no spare capacity.
     candidates.shrink_to_fit();
     candidates

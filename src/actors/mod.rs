@@ -12,7 +12,7 @@ mod titles;
 use std::ops::Range;
 
 use crate::analysis::{Actor, Term};
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{Gender, LexMatch, Lexicon};
 use crate::model::{Label, Tagger};
 use crate::quotes::Quotation;
 use crate::text::{Abbreviations, Document, Grammar};
@@ -69,22 +69,34 @@ pub struct Found {
     pub genders: Vec<Option<Gender>>,
 }
 
+/// What the first step of actor recognition ([`label`]) hands to the second ([`find`]).
+pub struct Labelled {
+    /// The tagger's label for every token.
+    labels: Vec<Label>,
+    /// The lexicon's people, organisations and places in the text, which the tagger read as
+    /// features and the candidates are reconciled with: one scan serves both.
+    known: Vec<LexMatch>,
+}
+
 /// The tagger's label for every token, the first step of [`find`]. It is a step of its own
 /// so that the caller can run it before the cyber layer: the tagger's per-token buffers and the
 /// cyber layer's candidates, the two largest transient allocations, are then never live at
 /// the same time.
-pub fn label(inputs: &Inputs) -> Vec<Label> {
+pub fn label(inputs: &Inputs) -> Labelled {
     let quoted = quoted_tokens(inputs.doc, inputs.quotations);
     let known = crate::model::known_names(inputs.doc, inputs.hashes, inputs.lexicon);
-    inputs.model.tag(inputs.doc, inputs.hashes, inputs.lexicon, &known, &quoted)
+    let labels = inputs.model.tag(inputs.doc, inputs.hashes, inputs.lexicon, &known, &quoted);
+    Labelled { labels, known }
 }
 
 /// Finds and links the actors of a document from its [`label`]s. The cyber-attack `terms`
 /// (sorted) are not actors, though the tagger often takes their names for some.
-pub fn find(inputs: &Inputs, labels: Vec<Label>, terms: &[Term]) -> Found {
-    let found = candidates::collect(inputs, terms, &labels);
+pub fn find(inputs: &Inputs, labelled: Labelled, terms: &[Term]) -> Found {
+    let Labelled { labels, known } = labelled;
+    let found = candidates::collect(inputs, terms, &labels, &known);
     // The labels are one per token: free them before coreference builds the result.
     drop(labels);
+    drop(known);
     coref::group(inputs, &inputs.tables.titles, found)
 }
 
