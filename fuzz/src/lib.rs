@@ -12,8 +12,11 @@ use std::sync::OnceLock;
 use newsmark::utf16::{convert_offsets, utf16_to_byte};
 use newsmark::{analyze, Analysis, Span};
 
+/// A fuzz target: it takes any bytes and panics on a failed check.
+pub type Target = fn(&[u8]);
+
 /// Every target by name, as `fuzz/fuzz_targets/<name>.rs` and `fuzz/corpus/<name>/` name them.
-pub const TARGETS: [(&str, fn(&[u8])); 3] = [
+pub const TARGETS: [(&str, Target); 3] = [
     ("analyze", analyze_target),
     ("utf16", utf16_target),
     ("news", news_target),

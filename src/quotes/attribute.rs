@@ -561,10 +561,7 @@ fn fits_unlinked(reader: &Reader, lexicon: &Lexicon, named: &Resolved, referent:
 }
 
 fn gender_fits(gender: Option<Gender>, referent: Referent) -> bool {
-    match (referent, gender) {
-        (Referent::Man, Some(Gender::Female)) | (Referent::Woman, Some(Gender::Male)) => false,
-        _ => true,
-    }
+    !matches!((referent, gender), (Referent::Man, Some(Gender::Female)) | (Referent::Woman, Some(Gender::Male)))
 }
 
 /// The actor a pronoun at token `at` stands for.

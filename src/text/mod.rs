@@ -3,6 +3,7 @@
 //! Every later stage works on a [`Document`]: the tokens once, the sentences and paragraphs as
 //! ranges of token indices. Nothing here allocates per token beyond the token vector itself.
 
+pub mod case;
 mod chars;
 mod segment;
 mod tokenize;
@@ -39,6 +40,8 @@ pub struct Token {
     pub kind: TokenKind,
     /// Bit set of [`SPACE_BEFORE`], [`SPACE_AFTER`], [`LINE_START`] and [`BLANK_LINE_BEFORE`].
     pub flags: u8,
+    /// The capitalisation class of the token's text ([`case::class`]).
+    pub case: u8,
 }
 
 impl Token {

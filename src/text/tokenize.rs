@@ -8,6 +8,7 @@
 //! Offsets are `u32` to halve the memory of a token stream; texts over 4 GiB are cut by
 //! [`crate::Analyzer::analyze`] before they reach here.
 
+use super::case::{self, ascii_word};
 use super::chars::{is_ascii_alphanumeric_byte, is_dash, is_invisible, is_letter, is_quote_char, is_word_char};
 use super::{Token, TokenKind, WordSet};
 
@@ -57,21 +58,24 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
             pos += 1;
             continue;
         }
-        let (end, kind) = if b.is_ascii_alphabetic() {
-            let end = ascii_run_end(bytes, pos + 1);
-            // The commonest token by far: a word of ASCII letters and digits, then a space. It
-            // needs no period, and most are no possessive.
-            if bytes.get(end) == Some(&b' ') && possessive_start(&bytes[pos..end]).is_none() {
-                tokens.push(Token { start: pos as u32, end: end as u32, kind: TokenKind::Word, flags: flags | SPACE_AFTER });
+        // The class of the ASCII run a word starts with, which is the word's when the run is
+        // all of it.
+        let (end, kind, run) = if b.is_ascii_alphabetic() {
+            let (end, case) = ascii_word(bytes, pos);
+            // The commonest token by far: a word of ASCII letters and digits, then a space or
+            // the end of the text. It needs no period, and it is no possessive, which needs an
+            // apostrophe.
+            if bytes.get(end).map_or(true, |&b| b == b' ') {
+                tokens.push(Token { start: pos as u32, end: end as u32, kind: TokenKind::Word, flags: flags | SPACE_AFTER, case });
                 newlines = 0;
                 flags = SPACE_BEFORE;
                 pos = end + 1;
                 continue;
             }
-            (word_end_after(text, end), TokenKind::Word)
+            (word_end_after(text, end), TokenKind::Word, Some((end, case)))
         } else {
             match classify(text, pos) {
-                At::Token(end, kind) => (end, kind),
+                At::Token(end, kind) => (end, kind, None),
                 At::Space(end, breaks) => {
                     // The line flags go to the next token, whatever spaces come first.
                     newlines += breaks;
@@ -94,12 +98,18 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
         };
         newlines = 0;
         let start = pos;
+        let case_of = |end: usize| match run {
+            Some((run_end, case)) if run_end == end => case,
+            _ => case::classify(&bytes[start..end], kind),
+        };
         if kind == TokenKind::Word {
             if let Some(split) = possessive_start(&bytes[start..end]) {
                 // "Biden's": the name, then the possessive as a word of its own.
-                tokens.push(Token { start: start as u32, end: (start + split) as u32, kind, flags });
+                let stem = start + split;
+                tokens.push(Token { start: start as u32, end: stem as u32, kind, flags, case: case_of(stem) });
                 let after = space_after(text, end);
-                tokens.push(Token { start: (start + split) as u32, end: end as u32, kind, flags: after });
+                let case = case::classify(&bytes[stem..end], kind);
+                tokens.push(Token { start: stem as u32, end: end as u32, kind, flags: after, case });
                 flags = 0;
                 pos = end;
                 continue;
@@ -110,7 +120,8 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
         } else {
             end
         };
-        tokens.push(Token { start: start as u32, end: end as u32, kind, flags: flags | space_after(text, end) });
+        let case = case_of(end);
+        tokens.push(Token { start: start as u32, end: end as u32, kind, flags: flags | space_after(text, end), case });
         flags = 0;
         pos = end;
     }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::text::{self, class};
 use super::{flag, lex, seen, Attrs, Spelling, WordLists};
 use crate::lexicon::{Class, LexMatch, Lexicon, PlaceKind, COMMON_WORD, DEMONYM};
-use crate::text::{Document, TokenKind, LINE_START};
+use crate::text::{Document, Token, TokenKind, LINE_START};
 
 /// Per-token byte: the class in the low four bits, and above them the [`flag`] bits that do
 /// not depend on the quotations (all but [`flag::QUOTED`], bit 2), shifted to fit.
@@ -254,36 +254,28 @@ impl Iterator for Windows<'_, '_, '_> {
 /// or more capitals: headlines and datelines such as "BRUSSELS 1996-08-22"), on a table line
 /// (at least a third of the tokens numbers).
 fn first_pass(doc: &Document) -> Vec<u8> {
-    let bytes = doc.text.as_bytes();
     let mut tokens = Vec::with_capacity(doc.tokens.len());
     let mut line = Line::default();
     let mut after_opener = false;
-    for sentence in &doc.sentences {
-        let Some(sentence_tokens) = doc.tokens.get(sentence.clone()) else { continue };
-        for (i, token) in (sentence.start..).zip(sentence_tokens) {
-            if i > 0 && token.has(LINE_START) {
-                line.close(&mut tokens);
-                line = Line { start: i, ..Line::default() };
-            }
-            let text = bytes.get(token.range()).unwrap_or_default();
-            let c = text::classify(text, token.kind);
-            line.lower |= matches!(c, class::LOWER | class::TITLE | class::MIXED_CAP | class::MIXED_LOW);
-            line.upper |= c == class::UPPER;
-            line.numbers += usize::from(c == class::DIGITS);
-            let position = if i == sentence.start {
-                FIRST
-            } else if after_opener {
-                OPENER
-            } else {
-                0
-            };
-            tokens.push(c | position);
-            after_opener = is_opener(text, token.kind);
+    for (i, token) in doc.tokens.iter().enumerate() {
+        if i > 0 && token.has(LINE_START) {
+            line.close(&mut tokens);
+            line = Line { start: i, ..Line::default() };
         }
+        let c = token.case;
+        line.lower |= matches!(c, class::LOWER | class::TITLE | class::MIXED_CAP | class::MIXED_LOW);
+        line.upper |= c == class::UPPER;
+        line.numbers += usize::from(c == class::DIGITS);
+        tokens.push(if after_opener { c | OPENER } else { c });
+        after_opener = is_opener(doc, token);
     }
     line.close(&mut tokens);
-    // Sentences cover the tokens in order; should they not, the classes still line up.
-    tokens.resize(doc.tokens.len(), class::PUNCT);
+    // The first token of a sentence is that, whatever comes before it.
+    for sentence in &doc.sentences {
+        if let Some(first) = tokens.get_mut(sentence.start) {
+            *first = *first & !OPENER | FIRST;
+        }
+    }
     tokens
 }
 
@@ -344,10 +336,13 @@ fn mark_runs(tokens: &mut [Attrs]) {
 
 /// Whether a token makes a following capital uninformative: a quotation mark, colon, opening
 /// bracket, hyphen or dash (the last two are U+2013 and U+2014 in UTF-8).
-fn is_opener(text: &[u8], kind: TokenKind) -> bool {
-    match kind {
+fn is_opener(doc: &Document, token: &Token) -> bool {
+    match token.kind {
         TokenKind::Quote => true,
-        TokenKind::Punct => matches!(text, b":" | b"(" | b"[" | b"-" | b"--" | b"\xe2\x80\x93" | b"\xe2\x80\x94"),
+        TokenKind::Punct => matches!(
+            doc.text.as_bytes().get(token.range()).unwrap_or_default(),
+            b":" | b"(" | b"[" | b"-" | b"--" | b"\xe2\x80\x93" | b"\xe2\x80\x94"
+        ),
         TokenKind::Word | TokenKind::Number => false,
     }
 }

@@ -102,7 +102,10 @@ fn read_bio(path: &Path, column: usize) -> Result<Vec<Vec<Sentence>>, Failure> {
         let fields: Vec<&str> = if line.contains('\t') { line.split('\t').collect() } else { line.split(' ').collect() };
         let end_sentence = line.trim().is_empty() && !line.contains('\t') || line.starts_with("<DOCSTART>");
         if end_sentence && !sentence.tokens.is_empty() {
-            docs.last_mut().map(|d| d.push(std::mem::replace(&mut sentence, Sentence { tokens: Vec::new(), labels: Vec::new() })));
+            let done = std::mem::replace(&mut sentence, Sentence { tokens: Vec::new(), labels: Vec::new() });
+            if let Some(doc) = docs.last_mut() {
+                doc.push(done);
+            }
         }
         if line.starts_with("<DOCSTART>") {
             if docs.last().is_some_and(|d| !d.is_empty()) {
@@ -116,8 +119,8 @@ fn read_bio(path: &Path, column: usize) -> Result<Vec<Vec<Sentence>>, Failure> {
         sentence.tokens.push(fields[0].to_string());
         sentence.labels.push(fields[column].trim().to_string());
     }
-    if !sentence.tokens.is_empty() {
-        docs.last_mut().map(|d| d.push(sentence));
+    if let (false, Some(doc)) = (sentence.tokens.is_empty(), docs.last_mut()) {
+        doc.push(sentence);
     }
     docs.retain(|d| !d.is_empty());
     Ok(docs)

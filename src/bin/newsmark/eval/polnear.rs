@@ -141,12 +141,13 @@ fn score(article: &Article, quotes: &[Quote], tally: &mut Tally, misses: &mut Ve
         article.gold.iter().filter(|g| !g.direct).flat_map(|g| g.segments.iter().cloned()).collect();
     for quote in quotes {
         tally.predicted += 1;
-        let range = [quote.start..quote.end];
-        if covered(&range, &direct) * 2 >= length(&range) {
+        let span = quote.start..quote.end;
+        let range = std::slice::from_ref(&span);
+        if covered(range, &direct) * 2 >= length(range) {
             tally.correct += 1;
         } else if quote.text.split_whitespace().count() <= SHORT_WORDS {
             tally.short_wrong += 1;
-        } else if covered(&range, &indirect) * 2 >= length(&range) {
+        } else if covered(range, &indirect) * 2 >= length(range) {
             tally.indirect_wrong += 1;
         }
     }
