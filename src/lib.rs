@@ -83,12 +83,11 @@ impl Analyzer {
     /// Analyses `text`. Texts over 4 GiB are analysed up to the last char boundary before that.
     pub fn analyze(&self, text: &str) -> Analysis {
         let text = truncate_to_u32(text);
-        let doc = text::Document::parse(text, &self.grammar);
-        let hashes = lexicon::Lexicon::token_hashes(&doc);
+        let mut doc = text::Document::parse(text, &self.grammar);
         let quotations = quotes::find_quotations(&doc);
         let inputs = actors::Inputs {
             doc: &doc,
-            hashes: &hashes,
+            hashes: &doc.hashes,
             grammar: &self.grammar,
             lexicon: &self.lexicon,
             model: &self.model,
@@ -98,11 +97,13 @@ impl Analyzer {
         // The tagger runs before the cyber layer, and each stage's per-token vectors are freed
         // when it ends, so the heap holds one stage's working set at a time.
         let labelled = actors::label(&inputs);
-        let mut terms = cyber::find(&doc, &hashes, &self.lexicon, &self.cyber);
+        let mut terms = cyber::find(&doc, &doc.hashes, &self.lexicon, &self.cyber);
         // Part of the result, and live through every later stage: no spare capacity.
         terms.shrink_to_fit();
         let found = actors::find(&inputs, labelled, &terms);
-        drop(hashes);
+        // Quote attribution reads no token hashes: on a text of quotation marks, a token a
+        // byte, they would be most of the heap it adds to.
+        doc.hashes = Vec::new();
         let quotes = quotes::attribute(&doc, &quotations, &found, &self.lexicon, &self.speech);
         Analysis { actors: found.actors, quotes, terms }
     }

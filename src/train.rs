@@ -157,8 +157,7 @@ fn lower_case_vocabulary(docs: &[ConllDoc], grammar: &Grammar) -> Vec<u32> {
     let mut counts: std::collections::HashMap<u64, (u32, u32)> = std::collections::HashMap::new();
     for conll in docs {
         let doc = Document::parse(&conll.text, grammar);
-        let hashes = Lexicon::token_hashes(&doc);
-        for (i, &hash) in hashes.iter().enumerate() {
+        for (i, &hash) in doc.hashes.iter().enumerate() {
             let mut chars = doc.token_text(i).chars();
             let Some(first) = chars.next() else { continue };
             let entry = counts.entry(hash).or_default();
@@ -179,30 +178,28 @@ fn lower_case_vocabulary(docs: &[ConllDoc], grammar: &Grammar) -> Vec<u32> {
 /// A document as the analyzer hands it to the tagger.
 struct Parsed<'t> {
     doc: Document<'t>,
-    hashes: Vec<u64>,
     known: Vec<LexMatch>,
     quoted: Vec<bool>,
 }
 
 impl Parsed<'_> {
     fn tag(&self, tagger: &Tagger, lexicon: &Lexicon) -> Vec<Label> {
-        tagger.tag(&self.doc, &self.hashes, lexicon, &self.known, &self.quoted)
+        tagger.tag(&self.doc, &self.doc.hashes, lexicon, &self.known, &self.quoted)
     }
 }
 
-/// Parses a document as the analyzer does: tokens, hashes, known names, and which tokens are
-/// quoted.
+/// Parses a document as the analyzer does: tokens and their hashes, known names, and which
+/// tokens are quoted.
 fn parse<'t>(text: &'t str, grammar: &Grammar, lexicon: &Lexicon) -> Parsed<'t> {
     let doc = Document::parse(text, grammar);
-    let hashes = Lexicon::token_hashes(&doc);
-    let known = known_names(&doc, &hashes, lexicon);
+    let known = known_names(&doc, &doc.hashes, lexicon);
     let mut quoted = vec![false; doc.tokens.len()];
     for quotation in crate::quotes::find_quotations(&doc) {
         let end = quotation.tokens.end.min(quoted.len());
         let start = quotation.tokens.start.min(end);
         quoted[start..end].fill(true);
     }
-    Parsed { doc, hashes, known, quoted }
+    Parsed { doc, known, quoted }
 }
 
 /// Adds a document's scored windows to the corpus; returns how many gold name tokens fell
@@ -216,7 +213,7 @@ fn add_document(
 ) -> usize {
     let parsed = parse(&conll.text, grammar, lexicon);
     let gold = conll.project(&parsed.doc);
-    let context = Context::new(&parsed.doc, &parsed.hashes, lexicon, &parsed.known, &parsed.quoted);
+    let context = Context::new(&parsed.doc, &parsed.doc.hashes, lexicon, &parsed.known, &parsed.quoted);
     let (mut attrs, mut spellings) = (Vec::new(), Vec::new());
     let mut features = Features::default();
     let mut covered = 0;

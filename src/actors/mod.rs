@@ -34,7 +34,7 @@ impl ActorTables {
 pub struct Inputs<'a, 't> {
     /// The tokenized text.
     pub doc: &'a Document<'t>,
-    /// Folded token hashes (see [`Lexicon::token_hashes`]).
+    /// Folded token hashes ([`Document::hashes`]).
     pub hashes: &'a [u64],
     /// Grammar lists.
     pub grammar: &'a Grammar,

@@ -76,7 +76,7 @@ impl<'a> Neighbours<'a> {
 mod tests {
     use super::*;
     use crate::cyber::words::Words;
-    use crate::lexicon::{fold_hash, Lexicon};
+    use crate::lexicon::fold_hash;
     use crate::text::Grammar;
 
     #[test]
@@ -84,9 +84,8 @@ mod tests {
         let grammar = Grammar::embedded();
         let text = "One. The gang struck. Two. Three. Four.";
         let doc = Document::parse(text, &grammar);
-        let hashes = Lexicon::token_hashes(&doc);
         let cues = Words::new([(fold_hash("gang"), CUE)], []);
-        let context = Context::from_cues(&doc, &Marks::new(&doc, &hashes, &cues));
+        let context = Context::from_cues(&doc, &Marks::new(&doc, &doc.hashes, &cues));
         let supported: Vec<bool> = (0..doc.sentences.len()).map(|s| context.supports(s)).collect();
         assert_eq!(supported, [true, true, true, false, false]);
     }

@@ -129,7 +129,7 @@ mod tests {
         let tables = CyberTables::new(&lexicon, &grammar.abbreviations);
         let text = "CVE-2021-44228 hit psexec.exe and the APT 41 crew used Volt Typhoon ransomware.";
         let doc = Document::parse(text, &grammar);
-        let marks = Marks::new(&doc, &Lexicon::token_hashes(&doc), &tables.words);
+        let marks = Marks::new(&doc, &doc.hashes, &tables.words);
         let marked = |bits| marks.tokens(bits).map(|i| doc.token_text(i)).collect::<Vec<_>>();
         assert_eq!(marked(ID), ["CVE-2021-44228"]);
         assert_eq!(marked(COMPOUND), ["psexec.exe"]);

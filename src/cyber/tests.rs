@@ -26,8 +26,7 @@ fn setup() -> &'static Setup {
 fn terms(text: &str) -> Vec<Term> {
     let s = setup();
     let doc = Document::parse(text, &s.grammar);
-    let hashes = Lexicon::token_hashes(&doc);
-    find(&doc, &hashes, &s.lexicon, &s.tables)
+    find(&doc, &doc.hashes, &s.lexicon, &s.tables)
 }
 
 fn summary(text: &str) -> Vec<String> {

@@ -13,10 +13,11 @@ mod tests;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-pub use phrases::{fold_hash, FastHash, PhraseTrie};
+pub use crate::text::fold_hash;
+pub use phrases::{FastHash, PhraseTrie};
 pub use tables::{Class, Entry, Gender, PlaceKind};
 
-use crate::text::{Abbreviations, Document};
+use crate::text::{folded_chars, Abbreviations, Document};
 
 /// Alias flag: match only with exactly this capitalisation ("US" but not "us").
 pub const EXACT_CASE: u8 = 1;
@@ -106,14 +107,9 @@ impl Lexicon {
         }
     }
 
-    /// The folded hash of every token of `doc`, the input [`Lexicon::find`] scans.
-    pub fn token_hashes(doc: &Document) -> Vec<u64> {
-        doc.tokens.iter().map(|t| fold_hash(&doc.text[t.range()])).collect()
-    }
-
     /// Leftmost-longest matches of the entries that `wanted` accepts, with the case rules of
     /// their aliases applied. Where one surface names several entries, the first in table order
-    /// wins. `hashes` comes from [`Lexicon::token_hashes`].
+    /// wins. `hashes` are the document's ([`Document::hashes`]).
     pub fn find(&self, doc: &Document, hashes: &[u64], wanted: impl Fn(&Entry) -> bool) -> Vec<LexMatch> {
         let mut found = Vec::new();
         self.trie.scan(hashes, |range, group| {
@@ -170,5 +166,5 @@ fn case_fits(doc: &Document, range: Range<usize>, alias: &Alias) -> bool {
 
 /// Case-insensitive equality, guarding against hash collisions in the trie.
 fn same_folded(a: &str, b: &str) -> bool {
-    phrases::folded_chars(a).eq(phrases::folded_chars(b))
+    folded_chars(a).eq(folded_chars(b))
 }

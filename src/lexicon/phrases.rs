@@ -2,7 +2,7 @@
 //!
 //! Names are matched on token boundaries, never inside a word, so the automaton works over
 //! tokens rather than bytes: each edge is the hash of a case-folded token. One hash per token
-//! is computed for the whole document (see [`fold_hash`]); a document is then scanned with one
+//! is computed for the whole document (see [`crate::text::fold_hash`]); a document is then scanned with one
 //! test of a bit table per token in the common case where no name starts there, and a
 //! hash-map probe where one may. A byte-level
 //! Aho-Corasick automaton would need a second pass to reject matches inside words, and would
@@ -38,107 +38,6 @@ impl Hasher for PassThroughHasher {
 
 /// Hash-map state for keys that are hashes already.
 pub type FastHash = BuildHasherDefault<PassThroughHasher>;
-
-/// The chars of `token` folded for matching: lower case, with typographic apostrophes and
-/// hyphens in their ASCII forms, and invisible characters dropped.
-pub fn folded_chars(token: &str) -> impl Iterator<Item = char> + '_ {
-    FoldedChars { chars: token.chars(), rest: None }
-}
-
-/// The iterator of [`folded_chars`]. Lexicon matches compare every candidate's tokens folded,
-/// so an ASCII char, nearly every one, is folded on the spot; others go through the Unicode
-/// case tables.
-struct FoldedChars<'a> {
-    chars: std::str::Chars<'a>,
-    /// The lower case of the last char beyond ASCII, whose chars (one, or more: "İ" → "i̇")
-    /// come next.
-    rest: Option<std::char::ToLowercase>,
-}
-
-impl Iterator for FoldedChars<'_> {
-    type Item = char;
-
-    #[inline]
-    fn next(&mut self) -> Option<char> {
-        loop {
-            if let Some(rest) = &mut self.rest {
-                match rest.next() {
-                    Some(c) => return Some(plain_mark(c)),
-                    None => self.rest = None,
-                }
-            }
-            let c = self.chars.next()?;
-            if c.is_ascii() {
-                return Some(c.to_ascii_lowercase());
-            }
-            if crate::text::is_invisible(c) {
-                continue;
-            }
-            // Typographic quotes and dashes, most of the chars beyond ASCII in news text, are
-            // in General Punctuation, which has no case.
-            if ('\u{2000}'..='\u{206F}').contains(&c) {
-                return Some(plain_mark(c));
-            }
-            self.rest = Some(c.to_lowercase());
-        }
-    }
-}
-
-/// Typographic apostrophes and hyphens in their ASCII forms; other chars as they are.
-fn plain_mark(c: char) -> char {
-    match c {
-        '\u{2019}' | '\u{2018}' => '\'',
-        '\u{2010}' | '\u{2011}' => '-',
-        other => other,
-    }
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x100_0000_01b3;
-
-/// The 64-bit FNV-1a hash of `token` folded by [`folded_chars`], so "Cozy", "cozy" and "COZY"
-/// hash alike. The trained tagger's weights are keyed by these values: the function must not
-/// change.
-pub fn fold_hash(token: &str) -> u64 {
-    // Every token of a document is hashed, nearly all of them ASCII: one pass that lower-cases
-    // by table and notes any byte above 0x7f, which sends the token down the Unicode path.
-    let mut hash = FNV_OFFSET;
-    let mut high = 0u8;
-    for &b in token.as_bytes() {
-        high |= b;
-        hash = (hash ^ u64::from(ASCII_LOWER[usize::from(b)])).wrapping_mul(FNV_PRIME);
-    }
-    if high.is_ascii() {
-        hash
-    } else {
-        fold_hash_unicode(token)
-    }
-}
-
-/// ASCII upper case to lower case; every other byte as it is.
-const ASCII_LOWER: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).to_ascii_lowercase();
-        b += 1;
-    }
-    table
-};
-
-/// [`fold_hash`] for a token with a char beyond ASCII.
-#[cold]
-#[inline(never)]
-fn fold_hash_unicode(token: &str) -> u64 {
-    let mut hash = FNV_OFFSET;
-    let mut buf = [0u8; 4];
-    for c in folded_chars(token) {
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-    }
-    hash
-}
 
 /// A set of token sequences, each mapped to a payload index.
 #[derive(Default)]
@@ -312,7 +211,7 @@ impl HashFilter {
         }
     }
 
-    /// The bit of `hash`: Fibonacci hashing spreads the high bits of FNV over the table.
+    /// The bit of `hash`: Fibonacci hashing spreads the high bits of the hash over the table.
     #[inline]
     fn bit(&self, hash: u64) -> Option<usize> {
         (!self.bits.is_empty()).then(|| (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize)
@@ -322,30 +221,10 @@ impl HashFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold_hash;
 
     fn hashes(words: &[&str]) -> Vec<u64> {
         words.iter().map(|w| fold_hash(w)).collect()
-    }
-
-    #[test]
-    fn folded_chars_fold_case_marks_and_invisibles() {
-        let folded = |token: &str| folded_chars(token).collect::<String>();
-        assert_eq!(folded("O’Brien"), "o'brien");
-        assert_eq!(folded("Ré\u{200B}Sumé\u{2011}Test"), "résumé-test");
-        assert_eq!(folded("“Ö”—\u{2060}‘X’"), "“ö”—'x'");
-        // A capital whose lower case is two chars, between ASCII letters.
-        assert_eq!(folded("AİB"), "ai\u{307}b");
-        assert_eq!(folded(""), "");
-        assert_eq!(folded("\u{00AD}"), "");
-    }
-
-    #[test]
-    fn folds_case_and_apostrophes() {
-        assert_eq!(fold_hash("Cozy"), fold_hash("COZY"));
-        assert_eq!(fold_hash("O’Brien"), fold_hash("o'brien"));
-        assert_ne!(fold_hash("Cozy"), fold_hash("Bear"));
-        // The FNV-1a value the tagger's weights were trained with.
-        assert_eq!(fold_hash("Cozy"), 0x0c0e_0791_1997_51ba);
     }
 
     #[test]

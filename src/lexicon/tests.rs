@@ -20,9 +20,8 @@ fn fixtures() -> &'static (Grammar, Lexicon) {
 fn found(text: &str) -> Vec<(String, &'static str, Option<&'static str>, u8)> {
     let (grammar, lexicon) = fixtures();
     let doc = Document::parse(text, grammar);
-    let hashes = Lexicon::token_hashes(&doc);
     lexicon
-        .find(&doc, &hashes, |_| true)
+        .find(&doc, &doc.hashes, |_| true)
         .into_iter()
         .map(|m| {
             let entry = &lexicon.entries[m.entry as usize];

@@ -156,10 +156,9 @@ mod tests {
         let grammar = Grammar::embedded();
         let lexicon = Lexicon::embedded(&grammar.abbreviations);
         let doc = Document::parse(text, &grammar);
-        let hashes = Lexicon::token_hashes(&doc);
         let quoted = vec![false; doc.tokens.len()];
-        let known = known_names(&doc, &hashes, &lexicon);
-        let labels = Tagger::embedded().tag(&doc, &hashes, &lexicon, &known, &quoted);
+        let known = known_names(&doc, &doc.hashes, &lexicon);
+        let labels = Tagger::embedded().tag(&doc, &doc.hashes, &lexicon, &known, &quoted);
         (0..doc.tokens.len()).map(|i| (doc.token_text(i).to_string(), labels[i])).collect()
     }
 
@@ -242,10 +241,9 @@ mod tests {
         let (mut history, mut tokens) = (History::default(), 0);
         for text in &texts {
             let doc = Document::parse(text, &grammar);
-            let hashes = Lexicon::token_hashes(&doc);
             let quoted = vec![false; doc.tokens.len()];
-            let known = known_names(&doc, &hashes, &lexicon);
-            let context = Context::new(&doc, &hashes, &lexicon, &known, &quoted);
+            let known = known_names(&doc, &doc.hashes, &lexicon);
+            let context = Context::new(&doc, &doc.hashes, &lexicon, &known, &quoted);
             let mut scratch = Scratch::default();
             history.clear();
             for window in context.windows() {

@@ -6,6 +6,7 @@
 //! find its end ([`ascii_word`]), and other tokens by [`classify`]. The actor model reads the
 //! classes as features, so their numbers are part of its weight file.
 
+use super::fold::FoldHasher;
 use super::TokenKind;
 
 /// Capitalisation classes of a token.
@@ -70,7 +71,7 @@ pub fn classify(text: &[u8], kind: TokenKind) -> u8 {
 
 /// Up to eight bytes as a little-endian word, zeros past the end: two overlapping loads of
 /// four (or two) bytes instead of a loop.
-fn load(bytes: &[u8]) -> u64 {
+pub(crate) fn load(bytes: &[u8]) -> u64 {
     let four = |k: usize| {
         bytes.get(k..k + 4).map_or(0, |b| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])) << (8 * k))
     };
@@ -163,14 +164,26 @@ fn class_of(letters: bool, digits: bool, first_upper: Option<bool>, upper: u32, 
     }
 }
 
-/// The end of the run of ASCII letters and digits that starts at `pos` with an ASCII letter,
-/// and the class of that run as a token. Eight bytes at a time: the tokenizer's commonest step.
+/// A run of ASCII letters and digits, as [`ascii_word`] finds it.
+pub struct AsciiWord {
+    /// The byte after the run.
+    pub end: usize,
+    /// The class of the run as a token.
+    pub class: u8,
+    /// The run's [`super::fold_hash`].
+    pub hash: u64,
+}
+
+/// The run of ASCII letters and digits that starts at `pos` with an ASCII letter: its end, and
+/// its class and folded hash as a token. Eight bytes at a time, the tokenizer's commonest step.
 #[inline(always)]
-pub fn ascii_word(bytes: &[u8], pos: usize) -> (usize, u8) {
+pub fn ascii_word(bytes: &[u8], pos: usize) -> AsciiWord {
     let first_upper = bytes.get(pos).is_some_and(u8::is_ascii_uppercase);
     let (mut at, mut uppers, mut lower, mut digit) = (pos, 0, false, false);
+    let mut hasher = FoldHasher::default();
     loop {
-        let letters = Letters::of_any(load_at(bytes, at));
+        let word = load_at(bytes, at);
+        let letters = Letters::of_any(word);
         let alnum = letters.upper | letters.lower | letters.digit;
         // The bytes of the run in this word: up to the first that is no letter or digit (the
         // zeros past the end of the text included).
@@ -179,11 +192,27 @@ pub fn ascii_word(bytes: &[u8], pos: usize) -> (usize, u8) {
         uppers += (letters.upper & keep).count_ones();
         lower |= letters.lower & keep != 0;
         digit |= letters.digit & keep != 0;
+        if run > 0 {
+            hasher.write(lowered(word, letters.upper) & keep);
+        }
         at += run as usize;
         if run < 8 {
-            return (at, class_of(true, digit, Some(first_upper), uppers, u32::from(lower)));
+            let class = class_of(true, digit, Some(first_upper), uppers, u32::from(lower));
+            return AsciiWord { end: at, class, hash: hasher.finish(at - pos) };
         }
     }
+}
+
+/// Eight ASCII bytes with their capitals in lower case, or `None` if a byte is not ASCII.
+#[inline(always)]
+pub(crate) fn ascii_lower(word: u64) -> Option<u64> {
+    Letters::of(word).map(|letters| lowered(word, letters.upper))
+}
+
+/// `word` with the capitals that `upper` marks (high bits) in lower case: 0x20 added to each.
+#[inline(always)]
+fn lowered(word: u64, upper: u64) -> u64 {
+    word | upper >> 2
 }
 
 /// The eight bytes from `pos` as a little-endian word, zeros past the end of `bytes`.
@@ -241,18 +270,21 @@ mod tests {
         for word in words {
             for after in ["", " ", ".", "-x", "\u{e9}", "'s", "\0"] {
                 let text = format!("{word}{after}");
-                let (end, class) = ascii_word(text.as_bytes(), 0);
-                assert_eq!(end, word.len(), "{text:?}");
-                assert_eq!(class, classify(word.as_bytes(), TokenKind::Word), "{text:?}");
+                let run = ascii_word(text.as_bytes(), 0);
+                assert_eq!(run.end, word.len(), "{text:?}");
+                assert_eq!(run.class, classify(word.as_bytes(), TokenKind::Word), "{text:?}");
+                assert_eq!(run.hash, crate::text::fold_hash(word), "{text:?}");
                 let shifted = format!("{{{text}");
-                assert_eq!(ascii_word(shifted.as_bytes(), 1), (word.len() + 1, class), "{shifted:?}");
+                let later = ascii_word(shifted.as_bytes(), 1);
+                assert_eq!((later.end, later.class, later.hash), (word.len() + 1, run.class, run.hash), "{shifted:?}");
             }
         }
     }
 
-    /// Whatever path the tokenizer took, a token's class is that of its text.
+    /// Whatever path the tokenizer took, a token's class is that of its text, and its hash
+    /// the folded hash of its text.
     #[test]
-    fn tokens_carry_the_class_of_their_text() {
+    fn tokens_carry_the_class_and_hash_of_their_text() {
         let grammar = crate::text::Grammar::embedded();
         let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
         let mut texts: Vec<String> =
@@ -260,9 +292,11 @@ mod tests {
         texts.push(format!("{ASCII_WORDS} Biden's U.S. Mr. O'Neill’s ’90s Zürich ÁNGELA. x86-64 end"));
         for text in &texts {
             let doc = crate::text::Document::parse(text, &grammar);
-            for token in &doc.tokens {
-                let written = &text.as_bytes()[token.range()];
-                assert_eq!(token.case, classify(written, token.kind), "{:?}", std::str::from_utf8(written));
+            assert_eq!(doc.hashes.len(), doc.tokens.len());
+            for (token, &hash) in doc.tokens.iter().zip(&doc.hashes) {
+                let written = &text[token.range()];
+                assert_eq!(token.case, classify(written.as_bytes(), token.kind), "{written:?}");
+                assert_eq!(hash, crate::text::fold_hash(written), "{written:?}");
             }
         }
     }

@@ -5,15 +5,17 @@
 
 pub mod case;
 mod chars;
+mod fold;
 mod segment;
 mod tokenize;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::lexicon::{fold_hash, FastHash};
+use crate::lexicon::FastHash;
 
 pub use chars::is_invisible;
+pub use fold::{fold_hash, folded_chars};
 pub use tokenize::{Abbreviations, BLANK_LINE_BEFORE, LINE_START, SPACE_AFTER, SPACE_BEFORE};
 
 /// What a token is made of.
@@ -141,6 +143,9 @@ pub struct Document<'t> {
     pub text: &'t str,
     /// Every token, in order.
     pub tokens: Vec<Token>,
+    /// The [`fold_hash`] of every token, by index: what the lexicon's tries and the actor
+    /// model's features look words up by.
+    pub hashes: Vec<u64>,
     /// Sentences as ranges of token indices, in order, covering every token.
     pub sentences: Vec<Range<usize>>,
     /// Paragraphs as ranges of token indices, in order, covering every token. A sentence never
@@ -151,14 +156,15 @@ pub struct Document<'t> {
 impl<'t> Document<'t> {
     /// Tokenizes and segments `text` (at most `u32::MAX` bytes).
     pub fn parse(text: &'t str, grammar: &Grammar) -> Document<'t> {
-        let mut tokens = tokenize::tokenize(text, &grammar.abbreviations);
+        let (mut tokens, mut hashes) = tokenize::tokenize(text, &grammar.abbreviations);
         // The tokenizer reserves by a guessed token length and grows by doubling; every later
         // stage runs while the tokens are live, so they keep only what they use.
         tokens.shrink_to_fit();
+        hashes.shrink_to_fit();
         let (mut sentences, mut paragraphs) = segment::segment(text, &tokens, grammar);
         sentences.shrink_to_fit();
         paragraphs.shrink_to_fit();
-        Document { text, tokens, sentences, paragraphs }
+        Document { text, tokens, hashes, sentences, paragraphs }
     }
 
     /// The text of token `i`.
@@ -208,5 +214,5 @@ pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// The word, number and punctuation tokens of a short `'static` phrase, such as a lexicon alias.
 pub fn tokenize_words(phrase: &'static str, abbreviations: &Abbreviations) -> Box<[&'static str]> {
-    tokenize::tokenize(phrase, abbreviations).iter().map(|t| &phrase[t.range()]).collect()
+    tokenize::tokenize(phrase, abbreviations).0.iter().map(|t| &phrase[t.range()]).collect()
 }

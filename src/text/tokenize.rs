@@ -9,6 +9,7 @@
 //! [`crate::Analyzer::analyze`] before they reach here.
 
 use super::case::{self, ascii_word};
+use super::fold::fold_hash;
 use super::chars::{is_ascii_alphanumeric_byte, is_dash, is_invisible, is_letter, is_quote_char, is_word_char};
 use super::{Token, TokenKind, WordSet};
 
@@ -39,15 +40,14 @@ impl Abbreviations {
     }
 }
 
-/// Tokenizes `text` (at most `u32::MAX` bytes).
+/// Tokenizes `text` (at most `u32::MAX` bytes): the tokens, and the [`fold_hash`] of each.
 ///
 /// News text is nearly all ASCII letters and spaces, and the loop handles those itself, by
 /// bytes; every other char goes through [`classify`], where the rules are written for chars.
-pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
+pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> (Vec<Token>, Vec<u64>) {
     debug_assert!(text.len() <= u32::MAX as usize);
     let bytes = text.as_bytes();
-    // News text averages about six bytes a token; reserving avoids most regrowth.
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut out = Output::new(text.len());
     let mut pos = 0usize;
     let mut flags = SPACE_BEFORE | LINE_START;
     let mut newlines = 0u32;
@@ -61,18 +61,20 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
         // The class of the ASCII run a word starts with, which is the word's when the run is
         // all of it.
         let (end, kind, run) = if b.is_ascii_alphabetic() {
-            let (end, case) = ascii_word(bytes, pos);
+            let run = ascii_word(bytes, pos);
+            let end = run.end;
             // The commonest token by far: a word of ASCII letters and digits, then a space or
             // the end of the text. It needs no period, and it is no possessive, which needs an
             // apostrophe.
             if bytes.get(end).map_or(true, |&b| b == b' ') {
-                tokens.push(Token { start: pos as u32, end: end as u32, kind: TokenKind::Word, flags: flags | SPACE_AFTER, case });
+                let word = Token { start: pos as u32, end: end as u32, kind: TokenKind::Word, flags: flags | SPACE_AFTER, case: run.class };
+                out.push(word, run.hash);
                 newlines = 0;
                 flags = SPACE_BEFORE;
                 pos = end + 1;
                 continue;
             }
-            (word_end_after(text, end), TokenKind::Word, Some((end, case)))
+            (word_end_after(text, end), TokenKind::Word, Some(run))
         } else {
             match classify(text, pos) {
                 At::Token(end, kind) => (end, kind, None),
@@ -98,18 +100,20 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
         };
         newlines = 0;
         let start = pos;
-        let case_of = |end: usize| match run {
-            Some((run_end, case)) if run_end == end => case,
-            _ => case::classify(&bytes[start..end], kind),
+        // The class and hash of the token ending at `end`: the run's, when it is all of it.
+        let case_and_hash = |end: usize| match &run {
+            Some(run) if run.end == end => (run.class, run.hash),
+            _ => (case::classify(&bytes[start..end], kind), fold_hash(&text[start..end])),
         };
         if kind == TokenKind::Word {
             if let Some(split) = possessive_start(&bytes[start..end]) {
                 // "Biden's": the name, then the possessive as a word of its own.
                 let stem = start + split;
-                tokens.push(Token { start: start as u32, end: stem as u32, kind, flags, case: case_of(stem) });
+                let (case, hash) = case_and_hash(stem);
+                out.push(Token { start: start as u32, end: stem as u32, kind, flags, case }, hash);
                 let after = space_after(text, end);
                 let case = case::classify(&bytes[stem..end], kind);
-                tokens.push(Token { start: stem as u32, end: end as u32, kind, flags: after, case });
+                out.push(Token { start: stem as u32, end: end as u32, kind, flags: after, case }, fold_hash(&text[stem..end]));
                 flags = 0;
                 pos = end;
                 continue;
@@ -120,16 +124,54 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> Vec<Token> {
         } else {
             end
         };
-        let case = case_of(end);
-        tokens.push(Token { start: start as u32, end: end as u32, kind, flags: flags | space_after(text, end), case });
+        let (case, hash) = case_and_hash(end);
+        out.push(Token { start: start as u32, end: end as u32, kind, flags: flags | space_after(text, end), case }, hash);
         flags = 0;
         pos = end;
     }
     // The end of the text counts as a space, even after invisible characters.
-    if let Some(last) = tokens.last_mut() {
+    if let Some(last) = out.tokens.last_mut() {
         last.flags |= SPACE_AFTER;
     }
-    tokens
+    (out.tokens, out.hashes)
+}
+
+/// The tokens and their hashes so far.
+struct Output {
+    tokens: Vec<Token>,
+    hashes: Vec<u64>,
+    /// The length of the whole text.
+    length: usize,
+}
+
+impl Output {
+    fn new(length: usize) -> Output {
+        // News text averages about six bytes a token.
+        let capacity = length / 5 + 1;
+        Output { tokens: Vec::with_capacity(capacity), hashes: Vec::with_capacity(capacity), length }
+    }
+
+    #[inline(always)]
+    fn push(&mut self, token: Token, hash: u64) {
+        if self.tokens.len() == self.tokens.capacity() {
+            self.grow(token.end as usize);
+        }
+        self.tokens.push(token);
+        self.hashes.push(hash);
+    }
+
+    /// Makes room for as many tokens as the text read so far, up to byte `read`, predicts for
+    /// the whole text, and a sixteenth more. A text of a token a byte (a wall of quotation
+    /// marks) then grows its two vectors once or twice instead of doubling them four times,
+    /// which at the last doubling held three times the final tokens at once.
+    #[cold]
+    fn grow(&mut self, read: usize) {
+        let done = self.tokens.len();
+        let expected = (done as u64 * self.length as u64 / read.max(1) as u64) as usize;
+        let more = (expected + expected / 16).saturating_sub(done).max(done / 4).max(16);
+        self.tokens.reserve_exact(more);
+        self.hashes.reserve_exact(more);
+    }
 }
 
 /// What the text holds at a byte that is not an ASCII letter.
@@ -373,7 +415,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         let abbreviations = Abbreviations::embedded();
-        tokenize(text, &abbreviations)
+        tokenize(text, &abbreviations).0
             .iter()
             .map(|t| &text[t.start as usize..t.end as usize])
             .collect()
@@ -416,7 +458,7 @@ mod tests {
     #[test]
     fn line_flags() {
         let abbreviations = Abbreviations::embedded();
-        let tokens = tokenize("One\nTwo\r\n\r\nThree", &abbreviations);
+        let (tokens, _) = tokenize("One\nTwo\r\n\r\nThree", &abbreviations);
         assert_eq!(tokens[0].flags & LINE_START, LINE_START);
         assert_eq!(tokens[1].flags & (LINE_START | BLANK_LINE_BEFORE), LINE_START);
         assert_eq!(tokens[2].flags & BLANK_LINE_BEFORE, BLANK_LINE_BEFORE);

@@ -444,8 +444,7 @@ mod tests {
         let lexicon = Lexicon::embedded(&grammar.abbreviations);
         let text = "NATO SAID ".repeat(20_000);
         let doc = Document::parse(&text, &grammar);
-        let hashes = Lexicon::token_hashes(&doc);
-        let context = Context::new(&doc, &hashes, &lexicon, &[], &[]);
+        let context = Context::new(&doc, &doc.hashes, &lexicon, &[], &[]);
         let mut next = 0;
         for window in context.windows() {
             assert_eq!(window.tokens.start, next);
