@@ -6,24 +6,27 @@
 //! well-formed.
 //!
 //! The decoder runs for every scored token, so its step is shaped for vector registers. Inside
-//! it the labels are reordered as `O`, the four `B-X`, then the four `I-X`. The five *open*
-//! labels may follow any label: for each previous label, its score plus its row of
-//! transitions into them, the larger kept lane by lane, eight lanes at once. An `I-X` may only
-//! continue its `B-X` or itself, so the four of them are two four-lane sums and a maximum. The
-//! forward pass keeps only the best totals; the way back finds the predecessor of each chosen
-//! label again.
+//! it the labels are reordered as the four `B-X`, `O`, then the four `I-X`: a row of scores by
+//! label index becomes its odd entries, then its even ones, two shuffles. The four `B-X` may
+//! follow any label: for each previous label, its score plus its row of transitions into them,
+//! the larger kept lane by lane, four lanes at once; `O` may too, the best of nine sums. An
+//! `I-X` may only continue its `B-X` or itself, so the four of them are two four-lane sums and
+//! a maximum. The forward pass keeps only the totals; the way back reads off each best total
+//! from them and finds the first predecessor to reach it, most often `O`, at the first try.
 
 use super::labels::LABELS;
 
-/// The decoder's order of the labels: `ORDER[k]` is the label index of lane `k`.
-const ORDER: [usize; LABELS] = [0, 1, 3, 5, 7, 2, 4, 6, 8];
-/// The lanes of the open labels (`O` and the `B-X`), and of the `I-X`.
-const OPEN: usize = 5;
+/// The decoder's order of the labels: `ORDER[k]` is the label index of lane `k`. Every other
+/// label, from the first, is an `I-X` or `O`, so two vector shuffles reorder a row of scores.
+const ORDER: [usize; LABELS] = [1, 3, 5, 7, 0, 2, 4, 6, 8];
+/// The lanes of the `B-X`, of `O`, and of the first `I-X`.
 const TYPES: usize = 4;
-/// Lanes of the rows of transitions into the open labels, padded for the vector registers.
-const OPEN_LANES: usize = 8;
+const OUTSIDE: usize = 4;
+const INSIDE: usize = 5;
+/// The lanes of the labels that may follow any label: the `B-X` and `O`.
+const OPEN: usize = 5;
 
-/// The lane of each label, the inverse of [`ORDER`].
+/// The lane of each label, the inverse of [`ORDER`]: the lanes in label order.
 const LANE: [usize; LABELS] = {
     let mut lane = [0; LABELS];
     let mut k = 0;
@@ -34,14 +37,23 @@ const LANE: [usize; LABELS] = {
     lane
 };
 
-/// Transition scores in the layout the decoder reads, lanes in [`ORDER`].
+/// A score that loses every comparison with a reachable label's, with room to add to without
+/// overflow: the `I-X`'s at the window's first token.
+const UNREACHABLE: i32 = i32::MIN / 4;
+
+/// Transition scores in the layouts the decoder reads, lanes in [`ORDER`].
 #[derive(Clone)]
 pub struct Transitions {
-    /// `open[previous][next]` for the open labels `next`, 0 in the padding.
-    open: [[i32; OPEN_LANES]; LABELS],
-    /// The score of `B-X` followed by `I-X`, and of `I-X` followed by `I-X`, by type.
+    /// `into_begin[previous]`: the scores of `previous` followed by each `B-X`.
+    into_begin: [[i32; TYPES]; LABELS],
+    /// The scores of `B-X` followed by `I-X`, and of `I-X` followed by `I-X`, by type.
     continue_begin: [i32; TYPES],
     continue_inside: [i32; TYPES],
+    /// `into_open[next][previous]` for the open labels `next`: the column of scores into
+    /// `next`, for the maximum into `O` and for the way back.
+    into_open: [[i32; LABELS]; OPEN],
+    /// The scores of `O` followed by each label.
+    from_outside: [i32; LABELS],
 }
 
 impl Transitions {
@@ -50,61 +62,72 @@ impl Transitions {
     pub fn new(scores: &[[i32; LABELS]; LABELS]) -> Transitions {
         let at = |previous: usize, next: usize| scores[ORDER[previous]][ORDER[next]];
         Transitions {
-            open: std::array::from_fn(|previous| {
-                std::array::from_fn(|next| if next < OPEN { at(previous, next) } else { 0 })
-            }),
-            continue_begin: std::array::from_fn(|x| at(1 + x, OPEN + x)),
-            continue_inside: std::array::from_fn(|x| at(OPEN + x, OPEN + x)),
+            into_begin: std::array::from_fn(|previous| std::array::from_fn(|x| at(previous, x))),
+            continue_begin: std::array::from_fn(|x| at(x, INSIDE + x)),
+            continue_inside: std::array::from_fn(|x| at(INSIDE + x, INSIDE + x)),
+            into_open: std::array::from_fn(|next| std::array::from_fn(|previous| at(previous, next))),
+            from_outside: std::array::from_fn(|next| at(OUTSIDE, next)),
         }
+    }
+
+    /// The totals of the window's first token, whose emissions in lanes are `first`: the
+    /// window starts after an `O`, and an `I-X` cannot.
+    #[inline(always)]
+    fn first(&self, first: &[i32; LABELS]) -> [i32; LABELS] {
+        std::array::from_fn(|k| if k < OPEN { self.from_outside[k] + first[k] } else { UNREACHABLE })
     }
 
     /// The best total into every lane from the lanes' scores at the previous token.
     #[inline(always)]
     fn step(&self, score: &[i32; LABELS]) -> [i32; LABELS] {
-        let mut open = [i32::MIN; OPEN_LANES];
-        for (&s, row) in score.iter().zip(&self.open) {
-            for (best, &t) in open.iter_mut().zip(row) {
+        let mut begin = [i32::MIN; TYPES];
+        for (&s, row) in score.iter().zip(&self.into_begin) {
+            for (best, &t) in begin.iter_mut().zip(row) {
                 *best = (*best).max(s + t);
             }
         }
-        let mut next = [0; LABELS];
-        next[..OPEN].copy_from_slice(&open[..OPEN]);
+        let outside = best_total(score, &self.into_open[OUTSIDE]);
+        let mut next = [outside; LABELS];
+        next[..TYPES].copy_from_slice(&begin);
         for x in 0..TYPES {
-            let from_begin = score[1 + x] + self.continue_begin[x];
-            let from_inside = score[OPEN + x] + self.continue_inside[x];
-            next[OPEN + x] = from_begin.max(from_inside);
+            let from_begin = score[x] + self.continue_begin[x];
+            let from_inside = score[INSIDE + x] + self.continue_inside[x];
+            next[INSIDE + x] = from_begin.max(from_inside);
         }
         next
     }
 
-    /// The lane before lane `next` on the best path, given the lanes' scores up to it: the
-    /// argument of the maximum that [`Transitions::step`] took, ties to the lower label index.
-    fn best_from(&self, score: &[i32; LABELS], next: usize) -> usize {
-        if next >= OPEN {
-            let x = next - OPEN;
+    /// The lane before lane `next` on the best path, given the lanes' totals up to it and
+    /// `best`, the best total into `next` that [`Transitions::step`] found from them: the
+    /// first lane in label order to reach it, so ties go to the lower label index. The totals
+    /// may be shifted all alike, `best` with them.
+    #[inline(always)]
+    fn best_from(&self, score: &[i32; LABELS], next: usize, best: i32) -> usize {
+        if next >= INSIDE {
+            let x = next - INSIDE;
             // The B-X has the lower label index.
-            let from_begin = score[1 + x] + self.continue_begin[x];
+            let from_begin = score[x] + self.continue_begin[x];
             let from_inside = score[next] + self.continue_inside[x];
-            return if from_inside > from_begin { next } else { 1 + x };
+            return if from_inside > from_begin { next } else { x };
         }
-        let mut best = i32::MIN;
-        let mut from = 0;
-        for &previous in &LANE {
-            let total = score[previous] + self.open[previous][next];
-            if total > best {
-                best = total;
-                from = previous;
-            }
-        }
-        from
+        // Most tokens are `O`, so the search mostly ends at its first lane.
+        let column = &self.into_open[next];
+        LANE.into_iter().find(|&previous| score[previous] + column[previous] == best).unwrap_or(OUTSIDE)
     }
+}
+
+/// The best of `score[previous] + column[previous]` over every lane `previous`.
+#[inline(always)]
+fn best_total(score: &[i32; LABELS], column: &[i32; LABELS]) -> i32 {
+    score.iter().zip(column).fold(i32::MIN, |best, (&s, &t)| best.max(s + t))
 }
 
 /// Reusable buffers for [`Decoder::best_path`].
 #[derive(Default)]
 pub struct Decoder {
-    /// The score of each lane at each token but the last.
-    scores: Vec<[i32; LABELS]>,
+    /// The totals of each lane at each token but the last, before [`normalised`]: their `O`
+    /// lane tells the way back what normalising took off.
+    totals: Vec<[i32; LABELS]>,
 }
 
 impl Decoder {
@@ -113,45 +136,48 @@ impl Decoder {
     pub fn best_path(&mut self, emissions: &[[i32; LABELS]], transitions: &Transitions, path: &mut Vec<u8>) {
         path.clear();
         let Some((first, rest)) = emissions.split_first() else { return };
-        self.scores.clear();
-        let lanes = |row: &[i32; LABELS]| -> [i32; LABELS] { std::array::from_fn(|k| row[ORDER[k]]) };
-        // The window starts after an `O`, and an I-X cannot: it is left far enough below every
-        // reachable label to lose every comparison, with room to add to without overflow.
-        let first = lanes(first);
-        let mut score: [i32; LABELS] = std::array::from_fn(|k| match k {
-            0..OPEN => transitions.open[0][k] + first[k],
-            _ => i32::MIN / 4,
-        });
-        normalise(&mut score);
+        self.totals.clear();
+        let mut total = transitions.first(&lanes(first));
         for row in rest {
-            self.scores.push(score);
-            let mut next = transitions.step(&score);
-            for (s, e) in next.iter_mut().zip(lanes(row)) {
+            self.totals.push(total);
+            total = transitions.step(&normalised(total));
+            for (s, e) in total.iter_mut().zip(lanes(row)) {
                 *s += e;
             }
-            normalise(&mut next);
-            score = next;
         }
-        // The last label is the best predecessor of the `O` after the window.
-        let mut lane = transitions.best_from(&score, 0);
-        path.resize(emissions.len(), 0);
-        for (slot, score) in path.iter_mut().rev().zip(self.scores.iter().rev().map(Some).chain([None])) {
-            *slot = ORDER[lane] as u8;
-            if let Some(score) = score {
-                lane = transitions.best_from(score, lane);
-            }
+        // The last label is the best predecessor of the `O` after the window; the path is
+        // found backwards.
+        let into_outside = best_total(&total, &transitions.into_open[OUTSIDE]);
+        let mut lane = transitions.best_from(&total, OUTSIDE, into_outside);
+        path.push(ORDER[lane] as u8);
+        let mut later = &total;
+        for (earlier, row) in self.totals.iter().zip(rest).rev() {
+            // The best total into `lane` that the step found: the later total less its
+            // emission, shifted back as the earlier totals were for the step.
+            let best = later[lane] - row[ORDER[lane]] + earlier[OUTSIDE];
+            lane = transitions.best_from(earlier, lane, best);
+            path.push(ORDER[lane] as u8);
+            later = earlier;
         }
+        path.reverse();
     }
 }
 
-/// Shifts the scores so that `O`'s is 0. Only their differences matter, and this keeps them
+/// A row of scores by label index in lanes.
+#[inline(always)]
+fn lanes(row: &[i32; LABELS]) -> [i32; LABELS] {
+    std::array::from_fn(|k| row[ORDER[k]])
+}
+
+/// The totals shifted so that `O`'s is 0. Only their differences matter, and this keeps them
 /// within one step's spread (a few million), however long the window, so sums cannot overflow.
 #[inline(always)]
-fn normalise(score: &mut [i32; LABELS]) {
-    let outside = score[0];
-    for s in score.iter_mut() {
-        *s -= outside;
+fn normalised(mut total: [i32; LABELS]) -> [i32; LABELS] {
+    let outside = total[OUTSIDE];
+    for t in total.iter_mut() {
+        *t -= outside;
     }
+    total
 }
 
 #[cfg(test)]
