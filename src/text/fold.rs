@@ -66,14 +66,20 @@ fn plain_mark(c: char) -> char {
 /// The folded hash of `token`: "Cozy", "cozy" and "COZY" hash alike, and so do "O’Brien" and
 /// "o'brien".
 pub fn fold_hash(token: &str) -> u64 {
+    let bytes = token.as_bytes();
     let mut hasher = FoldHasher::default();
-    for chunk in token.as_bytes().chunks(8) {
-        // Every token of a document is hashed, nearly all of them ASCII: a byte above 0x7f
-        // sends the token down the char-by-char path.
+    // Every token of a document is hashed, nearly all of them ASCII, most of them one chunk: a
+    // byte above 0x7f sends the token down the char-by-char path.
+    if bytes.len() <= 8 {
+        let Some(folded) = ascii_lower(load(bytes)) else { return fold_hash_unicode(token) };
+        hasher.write(folded);
+        return hasher.finish(bytes.len());
+    }
+    for chunk in bytes.chunks(8) {
         let Some(folded) = ascii_lower(load(chunk)) else { return fold_hash_unicode(token) };
         hasher.write(folded);
     }
-    hasher.finish(token.len())
+    hasher.finish(bytes.len())
 }
 
 /// [`fold_hash`] for a token with a char beyond ASCII.
