@@ -70,7 +70,7 @@ pub fn fold_hash(token: &str) -> u64 {
     let mut hasher = FoldHasher::default();
     // Every token of a document is hashed, nearly all of them ASCII, most of them one chunk: a
     // byte above 0x7f sends the token down the char-by-char path.
-    if bytes.len() <= 8 {
+    if (1..=8).contains(&bytes.len()) {
         let Some(folded) = ascii_lower(load(bytes)) else { return fold_hash_unicode(token) };
         hasher.write(folded);
         return hasher.finish(bytes.len());
