@@ -18,7 +18,7 @@ use crate::text::Document;
 use features::{Attrs, Context, History, Window, WordLists};
 use labels::LABELS;
 use names::NameTable;
-use score::{Forms, Model, Scorer};
+use score::{Memo, Model, Scorer};
 use weights::{FormatError, Weights};
 
 /// The weight file compiled into the binary.
@@ -65,15 +65,28 @@ pub struct Tagger {
 }
 
 /// Buffers reused across the windows of one document.
-#[derive(Default)]
 pub struct Scratch {
     attrs: Vec<Attrs>,
     emissions: Vec<[i32; LABELS]>,
     decoder: decode::Decoder,
     /// The label indices of the last decoded window.
     path: Vec<u8>,
-    forms: Forms,
+    memo: Memo,
     history: History,
+}
+
+impl Scratch {
+    /// Buffers for a document of `tokens` tokens.
+    fn for_tokens(tokens: usize) -> Scratch {
+        Scratch {
+            attrs: Vec::new(),
+            emissions: Vec::new(),
+            decoder: decode::Decoder::default(),
+            path: Vec::new(),
+            memo: Memo::for_tokens(tokens),
+            history: History::default(),
+        }
+    }
 }
 
 impl Tagger {
@@ -117,7 +130,7 @@ impl Tagger {
             return labels;
         }
         let context = Context::new(doc, hashes, lexicon, known, quoted);
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch::for_tokens(doc.tokens.len());
         for window in context.windows() {
             self.decode_window(&context, &window, &mut scratch);
             for (label, &index) in labels[window.tokens.clone()].iter_mut().zip(&scratch.path) {
@@ -135,8 +148,8 @@ impl Tagger {
             bias: self.bias,
             lists: WordLists { names: &self.names, vocabulary: &self.weights.vocabulary },
         };
-        let Scratch { attrs, emissions, decoder, path, forms, history } = scratch;
-        score::score_window(&model, context, window, forms, history, attrs, emissions);
+        let Scratch { attrs, emissions, decoder, path, memo, history } = scratch;
+        score::score_window(&model, context, window, memo, history, attrs, emissions);
         decoder.best_path(emissions, &self.transitions, path);
         for (attrs, &label) in attrs[2..].iter().zip(path.iter()) {
             if attrs.remembered() {
@@ -244,7 +257,7 @@ mod tests {
             let quoted = vec![false; doc.tokens.len()];
             let known = known_names(&doc, &doc.hashes, &lexicon);
             let context = Context::new(&doc, &doc.hashes, &lexicon, &known, &quoted);
-            let mut scratch = Scratch::default();
+            let mut scratch = Scratch::for_tokens(doc.tokens.len());
             history.clear();
             for window in context.windows() {
                 tagger.decode_window(&context, &window, &mut scratch);

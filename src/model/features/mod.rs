@@ -275,8 +275,20 @@ pub fn word_features(t: &Attrs, spelling: &Spelling, out: &mut impl Sink) {
 }
 
 /// The features of the `k`-th token of a window that depend on its position: its neighbours,
-/// its line and sentence, the phrase gazetteers and the document's history.
+/// its line and sentence, the phrase gazetteers and the document's history. They come in three
+/// parts, which the tagger scores apart: the [`context_word_features`], which read the words
+/// around; the [`context_class_features`], which read the classes around; and the
+/// [`context_token_features`], which read the token's own bits and the phrase bits around.
+#[cfg(any(test, feature = "train"))]
 pub fn context_features(attrs: &[Attrs], k: usize, out: &mut impl Sink) {
+    context_word_features(attrs, k, out);
+    context_class_features(attrs, k, out);
+    context_token_features(attrs, k, out);
+}
+
+/// The context features of the `k`-th token of a window that read the words and shapes
+/// around it.
+pub fn context_word_features(attrs: &[Attrs], k: usize, out: &mut impl Sink) {
     let Some([p2, p1, t, n1, n2]) = attrs.get(k..k + 5) else { return };
     let cls = |a: &Attrs| u64::from(a.class);
     if !t.full() {
@@ -284,13 +296,8 @@ pub fn context_features(attrs: &[Attrs], k: usize, out: &mut impl Sink) {
         // all of them would, at a fraction of the lookups.
         out.add(template::WORD_PREV_CLASS, mix(p1.word, cls(t)));
         out.add(template::CLASS_WORD_NEXT, mix(n1.word, cls(t)));
-        out.add(template::CLASS_TRIGRAM, cls(p1) << 16 | cls(t) << 8 | cls(n1));
-        out.add(template::CLASS_PREV_CLASS, cls(p2) << 8 | cls(p1) << 16 | cls(t));
-        out.add(template::CLASS_CLASS_NEXT, cls(t) << 8 | cls(n1) << 16 | cls(n2));
         out.add(template::WORD_PREV_WORD, mix(p1.word, t.word));
         out.add(template::WORD_WORD_NEXT, mix(t.word, n1.word));
-        out.add(template::CONTEXT_CLASS, u64::from(t.flags) << 8 | cls(t));
-        push_lex(out, template::LEX, t.lex);
         return;
     }
     out.add(template::WORD_PREV, p1.word);
@@ -301,14 +308,47 @@ pub fn context_features(attrs: &[Attrs], k: usize, out: &mut impl Sink) {
     out.add(template::WORD_WORD_NEXT, mix(t.word, n1.word));
     out.add(template::SHAPE_PREV, mix(p1.shape, cls(t)));
     out.add(template::SHAPE_NEXT, mix(n1.shape, cls(t)));
-    out.add(template::CLASS_TRIGRAM, cls(p1) << 16 | cls(t) << 8 | cls(n1));
-    out.add(template::CLASS_PREV_CLASS, cls(p2) << 8 | cls(p1) << 16 | cls(t));
-    out.add(template::CLASS_CLASS_NEXT, cls(t) << 8 | cls(n1) << 16 | cls(n2));
     out.add(template::WORD_PREV_CLASS, mix(p1.word, cls(t)));
     out.add(template::CLASS_WORD_NEXT, mix(n1.word, cls(t)));
     out.add(template::WORD_PREV2_CLASS, mix(p2.word, cls(t)));
     out.add(template::CLASS_WORD_NEXT2, mix(n2.word, cls(t)));
+    if t.flags & flag::CAPS_LINE != 0 {
+        out.add(template::CAPS_LINE_WORD, t.word);
+    }
+}
+
+/// The context features of the `k`-th token of a window that read only the classes around it
+/// and its flags: everything [`class_key`] holds. News repeats few such patterns (a
+/// capitalised word mid-sentence between lower-case words), so the tagger sums their weights
+/// once per pattern.
+pub fn context_class_features(attrs: &[Attrs], k: usize, out: &mut impl Sink) {
+    let Some([p2, p1, t, n1, n2]) = attrs.get(k..k + 5) else { return };
+    let cls = |a: &Attrs| u64::from(a.class);
+    out.add(template::CLASS_TRIGRAM, cls(p1) << 16 | cls(t) << 8 | cls(n1));
+    out.add(template::CLASS_PREV_CLASS, cls(p2) << 8 | cls(p1) << 16 | cls(t));
+    out.add(template::CLASS_CLASS_NEXT, cls(t) << 8 | cls(n1) << 16 | cls(n2));
     out.add(template::CONTEXT_CLASS, u64::from(t.flags) << 8 | cls(t));
+}
+
+/// The classes of the `k`-th token of a window and its neighbours, and its flags, packed:
+/// equal keys, equal [`context_class_features`]. Four bits a class, five for the flags.
+pub fn class_key(attrs: &[Attrs], k: usize) -> u32 {
+    let Some(window) = attrs.get(k..k + 5) else { return 0 };
+    let classes = window.iter().fold(0u32, |key, a| key << 4 | u32::from(a.class));
+    u32::from(window[2].flags) << 20 | classes
+}
+
+/// The context features of the `k`-th token of a window that read its own vocabulary, run,
+/// `seen` and history bits, the phrase bits around it, and its and its predecessor's class:
+/// everything [`token_key`] holds. A token without phrase bits and without full features has
+/// none.
+pub fn context_token_features(attrs: &[Attrs], k: usize, out: &mut impl Sink) {
+    let Some([_, p1, t, n1, _]) = attrs.get(k..k + 5) else { return };
+    let cls = |a: &Attrs| u64::from(a.class);
+    if !t.full() {
+        push_lex(out, template::LEX, t.lex);
+        return;
+    }
     if t.vocabulary {
         let position = t.flags & (flag::FIRST | flag::OPENER | flag::CAPS_LINE);
         out.add(template::VOCABULARY, u64::from(position) << 8 | cls(t));
@@ -318,9 +358,6 @@ pub fn context_features(attrs: &[Attrs], k: usize, out: &mut impl Sink) {
     }
     if t.run != 0 {
         out.add(template::RUN, u64::from(t.run) << 8 | cls(t));
-    }
-    if t.flags & flag::CAPS_LINE != 0 {
-        out.add(template::CAPS_LINE_WORD, t.word);
     }
     if class::capitalised(t.class) {
         let informative = t.flags & (flag::FIRST | flag::OPENER | flag::CAPS_LINE) == 0;
@@ -335,6 +372,26 @@ pub fn context_features(attrs: &[Attrs], k: usize, out: &mut impl Sink) {
     if t.lex != 0 || p1.lex != 0 || n1.lex != 0 {
         out.add(template::LEX_PAIR, u64::from(p1.lex) << 32 | u64::from(t.lex) << 16 | u64::from(n1.lex));
     }
+}
+
+/// Everything [`context_token_features`] reads of the `k`-th token of a window and its
+/// neighbours, packed: equal keys, equal features. The first word holds the token's class and
+/// flags (which say whether it has full features), its predecessor's class, and its
+/// vocabulary, run, `seen` and history bits; the second the phrase bits. A token without full
+/// features reads only its own phrase bits, so the rest is left out of its key.
+pub fn token_key(attrs: &[Attrs], k: usize) -> [u64; 2] {
+    let Some([_, p1, t, n1, _]) = attrs.get(k..k + 5) else { return [0; 2] };
+    let own = u64::from(t.flags) << 4 | u64::from(t.class);
+    if !t.full() {
+        return [own, u64::from(t.lex)];
+    }
+    let bits = u64::from(p1.class)
+        | u64::from(t.vocabulary) << 4
+        | u64::from(p1.vocabulary) << 5
+        | u64::from(t.run) << 6
+        | u64::from(t.seen) << 12
+        | u64::from(t.history) << 14;
+    [bits << 9 | own, u64::from(p1.lex) << 32 | u64::from(t.lex) << 16 | u64::from(n1.lex)]
 }
 
 fn push_lex(out: &mut impl Sink, template: u32, bits: u16) {
