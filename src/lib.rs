@@ -89,7 +89,6 @@ impl Analyzer {
         let inputs = actors::Inputs {
             doc: &doc,
             hashes: &hashes,
-            grammar: &self.grammar,
             lexicon: &self.lexicon,
             model: &self.model,
             tables: &self.actors,

@@ -15,7 +15,7 @@ use super::Inputs;
 use crate::analysis::{ActorKind, Term, TermCategory};
 use crate::lexicon::{Class, FastHash, LexMatch, COMMON_WORD, DEMONYM};
 use crate::model::{EntityType, Label};
-use crate::text::{data_lines, TokenKind, WordSet};
+use crate::text::{data_lines, TokenKind};
 
 /// A name found in the text, before names are grouped into actors.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,17 +30,13 @@ pub struct Candidate {
 
 /// Word lists that veto candidates.
 pub struct Vetoes {
-    calendar: WordSet,
     chrome: HashSet<&'static str, FastHash>,
 }
 
 impl Vetoes {
     /// Parses the embedded lists.
     pub fn embedded() -> Vetoes {
-        Vetoes {
-            calendar: WordSet::new(data_lines(include_str!("../../data/grammar/calendar.txt"))),
-            chrome: data_lines(include_str!("../../data/grammar/page_chrome.txt")).collect(),
-        }
+        Vetoes { chrome: data_lines(include_str!("../../data/grammar/page_chrome.txt")).collect() }
     }
 }
 
@@ -53,7 +49,7 @@ pub fn collect(inputs: &Inputs, terms: &[Term], labels: &[Label], known: &[LexMa
     let chrome = chrome_paragraphs(inputs, vetoes);
     candidates.retain_mut(|c| {
         trim(c, inputs, titles);
-        !c.tokens.is_empty() && !vetoed(c, inputs, vetoes, &chrome) && !names_cyber_term(c, inputs, terms)
+        !c.tokens.is_empty() && !vetoed(c, inputs, &chrome) && !names_cyber_term(c, inputs, terms)
     });
     let mut candidates = headline::confirm(inputs, candidates, known);
     // Live through coreference, which builds the result beside them: no spare capacity.
@@ -167,14 +163,12 @@ fn reconcile(model: ActorKind, class: Class, lexicon: ActorKind) -> ActorKind {
 
 /// Strips titles ("President", "Mr.") and articles from the front of a candidate.
 fn trim(candidate: &mut Candidate, inputs: &Inputs, titles: &Titles) {
-    let doc = inputs.doc;
     loop {
         let range = candidate.tokens.clone();
         if range.len() < 2 {
             return;
         }
-        let first = doc.token_text(range.start);
-        let strip = if inputs.grammar.is_function_word(first) {
+        let strip = if inputs.tables.words.is_function_word(inputs, range.start) {
             1
         } else if candidate.kind == ActorKind::Person {
             titles.starting_at(&inputs.hashes[..range.end], range.start).map_or(0, |t| t.tokens.len())
@@ -212,16 +206,13 @@ fn chrome_paragraphs(inputs: &Inputs, vetoes: &Vetoes) -> HashSet<usize> {
 }
 
 /// Calendar words, closed-class words and page chrome are never actors.
-fn vetoed(candidate: &Candidate, inputs: &Inputs, vetoes: &Vetoes, chrome: &HashSet<usize>) -> bool {
+fn vetoed(candidate: &Candidate, inputs: &Inputs, chrome: &HashSet<usize>) -> bool {
     let doc = inputs.doc;
     if !chrome.is_empty() && chrome.contains(&doc.paragraph_of(candidate.tokens.start)) {
         return true;
     }
-    candidate.tokens.clone().all(|i| {
-        let token = doc.tokens[i];
-        let text = doc.token_text(i);
-        token.kind != TokenKind::Word
-            || inputs.grammar.is_function_word(text)
-            || vetoes.calendar.contains_folded(text)
-    })
+    candidate
+        .tokens
+        .clone()
+        .all(|i| doc.tokens[i].kind != TokenKind::Word || inputs.tables.words.is_function_or_calendar_word(inputs, i))
 }

@@ -473,8 +473,7 @@ fn find_role(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], member:
         if let Some(title) = titles.starting_at(inputs.hashes, at) {
             return Some((role_start..title.tokens.end, title.gender));
         }
-        let word = doc.token_text(at);
-        if doc.tokens[at].kind != TokenKind::Word || inputs.grammar.is_function_word(word) {
+        if doc.tokens[at].kind != TokenKind::Word || inputs.tables.words.is_function_word(inputs, at) {
             return None;
         }
     }
@@ -499,7 +498,7 @@ fn owner_start(inputs: &Inputs, candidates: &[Candidate], member: usize, title_s
         let word = doc.token_text(previous);
         let modifier = doc.tokens[previous].kind == TokenKind::Word
             && word.chars().next().is_some_and(char::is_lowercase)
-            && !inputs.grammar.is_function_word(word);
+            && !inputs.tables.words.is_function_word(inputs, previous);
         if !modifier {
             break;
         }
