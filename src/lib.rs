@@ -88,7 +88,6 @@ impl Analyzer {
         let inputs = actors::Inputs {
             doc: &doc,
             hashes: &doc.hashes,
-            grammar: &self.grammar,
             lexicon: &self.lexicon,
             model: &self.model,
             tables: &self.actors,

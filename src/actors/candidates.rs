@@ -15,7 +15,7 @@ use super::Inputs;
 use crate::analysis::{ActorKind, Term, TermCategory};
 use crate::lexicon::{Class, FastHash, LexMatch, COMMON_WORD, DEMONYM};
 use crate::model::{EntityType, Label};
-use crate::text::{data_lines, TokenKind, WordSet};
+use crate::text::{data_lines, TokenKind};
 
 /// A name found in the text, before names are grouped into actors.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,17 +30,13 @@ pub struct Candidate {
 
 /// Word lists that veto candidates.
 pub struct Vetoes {
-    calendar: WordSet,
     chrome: HashSet<&'static str, FastHash>,
 }
 
 impl Vetoes {
     /// Parses the embedded lists.
     pub fn embedded() -> Vetoes {
-        Vetoes {
-            calendar: WordSet::new(data_lines(include_str!("../../data/grammar/calendar.txt"))),
-            chrome: data_lines(include_str!("../../data/grammar/page_chrome.txt")).collect(),
-        }
+        Vetoes { chrome: data_lines(include_str!("../../data/grammar/page_chrome.txt")).collect() }
     }
 }
 
@@ -51,9 +47,11 @@ pub fn collect(inputs: &Inputs, terms: &[Term], labels: &[Label], known: &[LexMa
     let (mut candidates, misc) = from_labels(labels);
     merge_lexicon(&mut candidates, known, &misc, inputs);
     let chrome = chrome_paragraphs(inputs, vetoes);
+    // The candidates come in text order, so the terms that could overlap them are walked once.
+    let mut terms_before = 0;
     candidates.retain_mut(|c| {
         trim(c, inputs, titles);
-        !c.tokens.is_empty() && !vetoed(c, inputs, vetoes, &chrome) && !names_cyber_term(c, inputs, terms)
+        !c.tokens.is_empty() && !vetoed(c, inputs, &chrome) && !names_cyber_term(c, inputs, terms, &mut terms_before)
     });
     let mut candidates = headline::confirm(inputs, candidates, known);
     // Live through coreference, which builds the result beside them: no spare capacity.
@@ -63,10 +61,12 @@ pub fn collect(inputs: &Inputs, terms: &[Term], labels: &[Label], known: &[LexMa
 
 /// Threat-actor groups, malware and techniques are highlighted as cyber terms; the tagger
 /// often takes their names for people or organisations ("Cozy Bear", "Solorigate").
-fn names_cyber_term(candidate: &Candidate, inputs: &Inputs, terms: &[Term]) -> bool {
+/// `terms_before` counts the terms (sorted, none overlapping) that end before the candidate:
+/// asked about candidates in text order, it only grows.
+fn names_cyber_term(candidate: &Candidate, inputs: &Inputs, terms: &[Term], terms_before: &mut usize) -> bool {
     let bytes = inputs.doc.byte_range(candidate.tokens.clone());
-    let first = terms.partition_point(|t| t.end <= bytes.start);
-    terms[first..].iter().take_while(|t| t.start < bytes.end).any(|term| {
+    *terms_before += terms[*terms_before..].iter().take_while(|t| t.end <= bytes.start).count();
+    terms[*terms_before..].iter().take_while(|t| t.start < bytes.end).any(|term| {
         let named = matches!(term.category, TermCategory::Malware | TermCategory::ThreatActor | TermCategory::Technique);
         let overlap = term.end.min(bytes.end) - term.start.max(bytes.start);
         let proper = term.text.chars().next().is_some_and(char::is_uppercase);
@@ -107,25 +107,26 @@ fn from_labels(labels: &[Label]) -> (Vec<Candidate>, Vec<Range<usize>>) {
 /// A known name inside a span the model called MISC stays out: "Japan" in "the Japan Open".
 fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], misc: &[Range<usize>], inputs: &Inputs) {
     let mut merged = Vec::with_capacity(candidates.len() + known.len());
-    let mut model = std::mem::take(candidates).into_iter().peekable();
+    let model = std::mem::take(candidates);
+    // The model's candidates not yet taken in start here.
+    let mut next = 0;
     for found in known {
         let entry = &inputs.lexicon.entries[found.entry as usize];
         let Some(kind) = entry.class.actor_kind() else { continue };
         // Flush model candidates that end before this match.
-        while model.peek().is_some_and(|c| c.tokens.end <= found.tokens.start) {
-            merged.extend(model.next());
-        }
+        let before = model[next..].iter().take_while(|c| c.tokens.end <= found.tokens.start).count();
+        merged.extend_from_slice(&model[next..next + before]);
+        next += before;
         // A model name already taken in covers this match too: "Ukraine Ukraine" over the
         // second "Ukraine".
         if merged.last().is_some_and(|c: &Candidate| c.tokens.end > found.tokens.start) {
             continue;
         }
-        let overlapping: Vec<Candidate> = std::iter::from_fn(|| {
-            model.next_if(|c| c.tokens.start < found.tokens.end)
-        })
-        .collect();
+        let count = model[next..].iter().take_while(|c| c.tokens.start < found.tokens.end).count();
+        let overlapping = &model[next..next + count];
+        next += count;
         let demonym = found.flags & DEMONYM != 0;
-        match overlapping.as_slice() {
+        match overlapping {
             // Only the model can vouch for a name that is also an ordinary word, and a
             // demonym is an adjective, not a name.
             [] if demonym || found.flags & COMMON_WORD != 0 || overlaps(misc, &found.tokens) => {}
@@ -142,10 +143,10 @@ fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], misc: &[Ra
             {
                 merged.push(Candidate { tokens: found.tokens.clone(), kind, entry: Some(found.entry) });
             }
-            pieces => merged.extend(pieces.iter().cloned()),
+            pieces => merged.extend_from_slice(pieces),
         }
     }
-    merged.extend(model);
+    merged.extend_from_slice(&model[next..]);
     *candidates = merged;
 }
 
@@ -167,14 +168,12 @@ fn reconcile(model: ActorKind, class: Class, lexicon: ActorKind) -> ActorKind {
 
 /// Strips titles ("President", "Mr.") and articles from the front of a candidate.
 fn trim(candidate: &mut Candidate, inputs: &Inputs, titles: &Titles) {
-    let doc = inputs.doc;
     loop {
         let range = candidate.tokens.clone();
         if range.len() < 2 {
             return;
         }
-        let first = doc.token_text(range.start);
-        let strip = if inputs.grammar.is_function_word(first) {
+        let strip = if inputs.tables.words.is_function_word(inputs, range.start) {
             1
         } else if candidate.kind == ActorKind::Person {
             titles.starting_at(&inputs.hashes[..range.end], range.start).map_or(0, |t| t.tokens.len())
@@ -212,16 +211,13 @@ fn chrome_paragraphs(inputs: &Inputs, vetoes: &Vetoes) -> HashSet<usize> {
 }
 
 /// Calendar words, closed-class words and page chrome are never actors.
-fn vetoed(candidate: &Candidate, inputs: &Inputs, vetoes: &Vetoes, chrome: &HashSet<usize>) -> bool {
+fn vetoed(candidate: &Candidate, inputs: &Inputs, chrome: &HashSet<usize>) -> bool {
     let doc = inputs.doc;
     if !chrome.is_empty() && chrome.contains(&doc.paragraph_of(candidate.tokens.start)) {
         return true;
     }
-    candidate.tokens.clone().all(|i| {
-        let token = doc.tokens[i];
-        let text = doc.token_text(i);
-        token.kind != TokenKind::Word
-            || inputs.grammar.is_function_word(text)
-            || vetoes.calendar.contains_folded(text)
-    })
+    candidate
+        .tokens
+        .clone()
+        .all(|i| doc.tokens[i].kind != TokenKind::Word || inputs.tables.words.is_function_or_calendar_word(inputs, i))
 }

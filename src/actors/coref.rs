@@ -8,9 +8,11 @@
 //!   whose initials it spells ("National Security Agency" … "NSA").
 //!
 //! Everything here is linear in the number of mentions: names are looked up by hashed words,
-//! and "nearest" mentions by binary search in per-name lists kept in text order.
+//! and the nearest full name of a lone word is the latest of a sweep in text order.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use super::candidates::Candidate;
@@ -68,66 +70,69 @@ fn cluster(inputs: &Inputs, candidates: &[Candidate]) -> Clusters {
     let mut cluster_of = vec![usize::MAX; candidates.len()];
     let mut by_entry: HashMap<u32, usize, FastHash> = HashMap::default();
     let names = NameWords::new(inputs, candidates);
-    let mut by_text: HashMap<&[u64], usize, FastHash> = HashMap::default();
-    // Full-name mentions of people by surname and by given name, in text order.
-    let mut by_surname: HashMap<u64, Vec<usize>, FastHash> = HashMap::default();
-    let mut by_given_name: HashMap<u64, Vec<usize>, FastHash> = HashMap::default();
+    let mut by_text: HashMap<NameKey, usize, FastHash> = HashMap::default();
+    // Full-name mentions of people by surname and by given name; each full name links to the
+    // one before it with its surname.
+    let mut by_surname: HashMap<u64, FullNames, FastHash> = HashMap::default();
+    let mut by_given_name: HashMap<u64, FullNames, FastHash> = HashMap::default();
+    let mut earlier_same_surname: Vec<Option<usize>> = vec![None; candidates.len()];
+    let full_name = |index: usize| candidates[index].kind == ActorKind::Person && names.of(index).len() >= 2;
 
     // Full names, known entries and other names first; lone words wait for pass two.
     for (index, candidate) in candidates.iter().enumerate() {
         let key = names.of(index);
-        let full_name = candidate.kind == ActorKind::Person && key.len() >= 2;
         let target = if let Some(entry) = candidate.entry {
             by_entry.get(&entry).copied()
-        } else if full_name {
-            let same_surname = key.last().and_then(|last| by_surname.get(last));
-            same_surname
-                .into_iter()
-                .flatten()
-                .rev()
-                .find(|&&other| same_person(names.of(other), key))
-                .map(|&other| cluster_of[other])
+        } else if full_name(index) {
+            let mut other = by_surname.get(&key[key.len() - 1]).map(|names| names.last);
+            while let Some(earlier) = other.filter(|&earlier| !same_person(names.of(earlier), key)) {
+                other = earlier_same_surname[earlier];
+            }
+            other.map(|other| cluster_of[other])
         } else if key.len() == 1 {
             continue;
         } else {
-            by_text.get(key).copied()
+            by_text.get(&names.key(index)).copied()
         };
         let cluster = target.unwrap_or_else(|| {
             growing.push(Growing { entry: candidate.entry, first: index });
             growing.len() - 1
         });
         cluster_of[index] = cluster;
-        if full_name {
-            by_surname.entry(key[key.len() - 1]).or_default().push(index);
-            by_given_name.entry(key[0]).or_default().push(index);
+        if full_name(index) {
+            earlier_same_surname[index] = FullNames::record(&mut by_surname, key[key.len() - 1], index);
+            FullNames::record(&mut by_given_name, key[0], index);
         }
         if let Some(entry) = candidate.entry {
             by_entry.entry(entry).or_insert(cluster);
         } else {
-            by_text.entry(key).or_insert(cluster);
+            by_text.entry(names.key(index)).or_insert(cluster);
         }
     }
 
     // Single words: a surname, else a given name, of a person named in full (the nearest
-    // mention before, else after), else a name of its own.
+    // mention before, else after), else a name of its own. The full names are swept past in
+    // text order, so each map knows the latest before the word at hand.
     for index in 0..candidates.len() {
+        let key = names.of(index);
         if cluster_of[index] != usize::MAX {
+            if full_name(index) {
+                by_surname.entry(key[key.len() - 1]).and_modify(|names| names.seen = Some(index));
+                by_given_name.entry(key[0]).and_modify(|names| names.seen = Some(index));
+            }
             continue;
         }
-        let key = names.of(index);
-        let nearest = |map: &HashMap<u64, Vec<usize>, FastHash>| {
-            let mentions = map.get(key.first()?)?;
-            let after = mentions.partition_point(|&m| m < index);
-            let at = after.checked_sub(1).or((after < mentions.len()).then_some(after))?;
-            Some(cluster_of[mentions[at]])
+        let nearest = |map: &HashMap<u64, FullNames, FastHash>| {
+            let names = map.get(key.first()?)?;
+            Some(cluster_of[names.seen.unwrap_or(names.first)])
         };
-        let target = nearest(&by_surname).or_else(|| nearest(&by_given_name)).or_else(|| by_text.get(key).copied());
+        let target = nearest(&by_surname).or_else(|| nearest(&by_given_name)).or_else(|| by_text.get(&names.key(index)).copied());
         let cluster = target.unwrap_or_else(|| {
             growing.push(Growing { entry: None, first: index });
             growing.len() - 1
         });
         cluster_of[index] = cluster;
-        by_text.entry(key).or_insert(cluster);
+        by_text.entry(names.key(index)).or_insert(cluster);
     }
 
     let merged_into = merge_acronyms(inputs, candidates, &growing);
@@ -135,6 +140,27 @@ fn cluster(inputs: &Inputs, candidates: &[Candidate]) -> Clusters {
         *cluster = merged_into[*cluster];
     }
     finish(inputs, candidates, &names, &growing, &cluster_of)
+}
+
+/// The full-name mentions of people that share a surname, or a given name.
+struct FullNames {
+    first: usize,
+    last: usize,
+    /// While single words are joined: the latest before the word at hand.
+    seen: Option<usize>,
+}
+
+impl FullNames {
+    /// Adds full name `index` under `word`; returns the one added before it, if any.
+    fn record(map: &mut HashMap<u64, FullNames, FastHash>, word: u64, index: usize) -> Option<usize> {
+        match map.entry(word) {
+            Entry::Occupied(mut names) => Some(std::mem::replace(&mut names.get_mut().last, index)),
+            Entry::Vacant(slot) => {
+                slot.insert(FullNames { first: index, last: index, seen: None });
+                None
+            }
+        }
+    }
 }
 
 /// The finished actors, numbered in order of first mention, each named by its best member.
@@ -190,26 +216,61 @@ struct NameWords {
     hashes: Vec<u64>,
     /// Candidate `i`'s words are `hashes[ends[i - 1]..ends[i]]` (from 0 for the first).
     ends: Vec<usize>,
+    /// Candidate `i`'s words folded into one hash, so that a look-up by name hashes no words.
+    keys: Vec<u64>,
 }
 
 impl NameWords {
     fn new(inputs: &Inputs, candidates: &[Candidate]) -> NameWords {
         let mut hashes = Vec::new();
-        let ends = candidates
-            .iter()
-            .map(|c| {
-                let words = c.tokens.clone().filter(|&i| inputs.doc.tokens[i].kind == TokenKind::Word);
-                hashes.extend(words.map(|i| inputs.hashes[i]));
-                hashes.len()
-            })
-            .collect();
-        NameWords { hashes, ends }
+        let mut ends = Vec::with_capacity(candidates.len());
+        let mut keys = Vec::with_capacity(candidates.len());
+        for candidate in candidates {
+            let mut key = 0u64;
+            for i in candidate.tokens.clone().filter(|&i| inputs.doc.tokens[i].kind == TokenKind::Word) {
+                hashes.push(inputs.hashes[i]);
+                key = (key ^ inputs.hashes[i]).wrapping_mul(KEY_MIX).rotate_left(29);
+            }
+            ends.push(hashes.len());
+            keys.push(key);
+        }
+        NameWords { hashes, ends, keys }
     }
 
     /// The words of candidate `index`.
     fn of(&self, index: usize) -> &[u64] {
         let start = index.checked_sub(1).map_or(0, |previous| self.ends[previous]);
         &self.hashes[start..self.ends[index]]
+    }
+
+    /// The words of candidate `index` as a hash-map key.
+    fn key(&self, index: usize) -> NameKey<'_> {
+        NameKey { hash: self.keys[index], words: self.of(index) }
+    }
+}
+
+/// An odd multiplier with well-spread bits, for folding word hashes into one.
+const KEY_MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// A name's words, hashed by their precomputed fold: hashing the slice itself would feed
+/// each of its bytes to the hasher, at every look-up.
+#[derive(Clone, Copy)]
+struct NameKey<'a> {
+    hash: u64,
+    words: &'a [u64],
+}
+
+impl PartialEq for NameKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.words == other.words
+    }
+}
+
+impl Eq for NameKey<'_> {}
+
+impl Hash for NameKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
     }
 }
 
@@ -224,48 +285,72 @@ fn same_person(a: &[u64], b: &[u64]) -> bool {
 /// are merged, only into clusters started by a longer one, so one step always suffices.
 fn merge_acronyms(inputs: &Inputs, candidates: &[Candidate], clusters: &[Growing]) -> Vec<usize> {
     let doc = inputs.doc;
-    let mut by_initials: HashMap<String, usize, FastHash> = HashMap::default();
+    let mut by_initials: HashMap<u64, usize, FastHash> = HashMap::default();
     for (index, cluster) in clusters.iter().enumerate() {
         let tokens = candidates[cluster.first].tokens.clone();
         if cluster.entry.is_some() || tokens.len() < 2 {
             continue;
         }
-        let initials: String =
-            tokens.filter_map(|i| doc.token_text(i).chars().next()).filter(|c| c.is_uppercase()).collect();
-        by_initials.entry(initials).or_insert(index);
+        let initials = tokens.filter_map(|i| doc.token_text(i).chars().next()).filter(|c| c.is_uppercase());
+        if let Some(initials) = packed_acronym(initials) {
+            by_initials.entry(initials).or_insert(index);
+        }
     }
     let mut merged_into: Vec<usize> = (0..clusters.len()).collect();
+    if by_initials.is_empty() {
+        return merged_into;
+    }
     for (acronym_cluster, cluster) in clusters.iter().enumerate() {
         let first = &candidates[cluster.first];
         if cluster.entry.is_some() || first.tokens.len() != 1 {
             continue;
         }
-        let word = doc.token_text(first.tokens.start);
-        let letters = word.chars().count();
-        if !(2..=6).contains(&letters) || !word.chars().all(|c| c.is_ascii_uppercase()) {
-            continue;
-        }
-        if let Some(&target) = by_initials.get(word).filter(|&&t| t != acronym_cluster) {
+        let Some(acronym) = packed_acronym(doc.token_text(first.tokens.start).chars()) else { continue };
+        if let Some(&target) = by_initials.get(&acronym).filter(|&&t| t != acronym_cluster) {
             merged_into[acronym_cluster] = target;
         }
     }
     merged_into
 }
 
+/// `letters` packed into the bytes of one number, when they can spell an acronym: two to six
+/// capitals from A to Z. Initials of any other shape never equal an acronym, so they need no
+/// key, and keys of numbers rather than strings allocate nothing.
+fn packed_acronym(letters: impl Iterator<Item = char>) -> Option<u64> {
+    let mut packed = 0u64;
+    let mut count = 0;
+    for c in letters {
+        if !c.is_ascii_uppercase() || count == 6 {
+            return None;
+        }
+        packed |= u64::from(c as u8) << (8 * count);
+        count += 1;
+    }
+    (count >= 2).then_some(packed)
+}
+
 /// The member whose text names the actor best: the most words, then not in capitals only
-/// (headlines), then the earliest. `members` is not empty.
+/// (headlines), then the earliest. `members` is not empty and in text order. Whether a member
+/// is in capitals is read only when that could make it the best.
 fn best_member(inputs: &Inputs, candidates: &[Candidate], names: &NameWords, members: &[usize]) -> usize {
-    let doc = inputs.doc;
-    members
-        .iter()
-        .copied()
-        .max_by_key(|&m| {
-            let tokens = candidates[m].tokens.clone();
-            let shouting = tokens.len() > 1
-                && doc.tokens_text(tokens).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            (names.of(m).len(), !shouting, std::cmp::Reverse(m))
-        })
-        .unwrap_or_default()
+    let shouting = |m: usize| {
+        let tokens = candidates[m].tokens.clone();
+        tokens.len() > 1
+            && inputs.doc.tokens_text(tokens).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    };
+    let Some((&first, rest)) = members.split_first() else { return 0 };
+    let (mut best, mut best_words, mut best_shouting) = (first, names.of(first).len(), shouting(first));
+    for &m in rest {
+        let words = names.of(m).len();
+        if words < best_words || (words == best_words && !best_shouting) {
+            continue;
+        }
+        let m_shouting = shouting(m);
+        if words > best_words || !m_shouting {
+            (best, best_words, best_shouting) = (m, words, m_shouting);
+        }
+    }
+    best
 }
 
 /// The public actors and the mention index from the finished clusters.
@@ -317,11 +402,21 @@ fn build(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], clusters: &
 
 /// The kind most members were given; people win ties, then organisations.
 fn majority_kind(candidates: &[Candidate], members: &[usize]) -> ActorKind {
-    let count = |kind| members.iter().filter(|&&m| candidates[m].kind == kind).count();
-    [ActorKind::Person, ActorKind::Organization, ActorKind::Place]
-        .into_iter()
-        .max_by_key(|&kind| (count(kind), std::cmp::Reverse(kind as u8)))
-        .unwrap_or(ActorKind::Organization)
+    let (mut people, mut organizations, mut places) = (0, 0, 0);
+    for &m in members {
+        match candidates[m].kind {
+            ActorKind::Person => people += 1,
+            ActorKind::Organization => organizations += 1,
+            ActorKind::Place => places += 1,
+        }
+    }
+    if people >= organizations && people >= places {
+        ActorKind::Person
+    } else if organizations >= places {
+        ActorKind::Organization
+    } else {
+        ActorKind::Place
+    }
 }
 
 /// The text of `tokens` on one line, with runs of whitespace as single spaces.
@@ -378,8 +473,7 @@ fn find_role(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], member:
         if let Some(title) = titles.starting_at(inputs.hashes, at) {
             return Some((role_start..title.tokens.end, title.gender));
         }
-        let word = doc.token_text(at);
-        if doc.tokens[at].kind != TokenKind::Word || inputs.grammar.is_function_word(word) {
+        if doc.tokens[at].kind != TokenKind::Word || inputs.tables.words.is_function_word(inputs, at) {
             return None;
         }
     }
@@ -404,7 +498,7 @@ fn owner_start(inputs: &Inputs, candidates: &[Candidate], member: usize, title_s
         let word = doc.token_text(previous);
         let modifier = doc.tokens[previous].kind == TokenKind::Word
             && word.chars().next().is_some_and(char::is_lowercase)
-            && !inputs.grammar.is_function_word(word);
+            && !inputs.tables.words.is_function_word(inputs, previous);
         if !modifier {
             break;
         }

@@ -79,7 +79,7 @@ fn headline_paragraphs(inputs: &Inputs) -> Vec<bool> {
                         words += 1;
                         shouting &= !word.chars().any(char::is_lowercase);
                     }
-                    TokenKind::Word if !inputs.grammar.is_function_word(word) => return false,
+                    TokenKind::Word if !inputs.tables.words.is_function_word(inputs, i) => return false,
                     _ => {}
                 }
             }

@@ -8,6 +8,7 @@ mod candidates;
 mod coref;
 mod headline;
 mod titles;
+mod words;
 
 use std::ops::Range;
 
@@ -15,18 +16,23 @@ use crate::analysis::{Actor, Term};
 use crate::lexicon::{Gender, LexMatch, Lexicon};
 use crate::model::{Label, Tagger};
 use crate::quotes::Quotation;
-use crate::text::{Abbreviations, Document, Grammar};
+use crate::text::{Abbreviations, Document};
 
 /// Tables the actor layer builds once.
 pub struct ActorTables {
     titles: titles::Titles,
     vetoes: candidates::Vetoes,
+    words: words::Words,
 }
 
 impl ActorTables {
     /// Parses the embedded grammar lists.
     pub fn embedded(abbreviations: &Abbreviations) -> ActorTables {
-        ActorTables { titles: titles::Titles::embedded(abbreviations), vetoes: candidates::Vetoes::embedded() }
+        ActorTables {
+            titles: titles::Titles::embedded(abbreviations),
+            vetoes: candidates::Vetoes::embedded(),
+            words: words::Words::embedded(),
+        }
     }
 }
 
@@ -36,8 +42,6 @@ pub struct Inputs<'a, 't> {
     pub doc: &'a Document<'t>,
     /// Folded token hashes ([`Document::hashes`]).
     pub hashes: &'a [u64],
-    /// Grammar lists.
-    pub grammar: &'a Grammar,
     /// Gazetteers.
     pub lexicon: &'a Lexicon,
     /// The learned tagger.
