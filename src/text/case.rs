@@ -98,23 +98,25 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 
 impl Letters {
     /// `None` if a byte is not ASCII.
+    #[inline(always)]
     fn of(word: u64) -> Option<Letters> {
-        if word & HIGH != 0 {
-            return None;
-        }
-        // With every byte below 0x80, adding 0x80 - lo sets a byte's high bit exactly when the
-        // byte is at least lo, without a carry into the next byte.
-        let at_least = |lo: u8| word + ONES * u64::from(0x80 - lo);
-        let between = |lo: u8, hi: u8| at_least(lo) & !at_least(hi + 1) & HIGH;
-        Some(Letters { upper: between(b'A', b'Z'), lower: between(b'a', b'z'), digit: between(b'0', b'9') })
+        (word & HIGH == 0).then(|| Letters::of_any(word))
     }
 
     /// The masks of any eight bytes: a byte above 0x7f is none of the three.
     #[inline(always)]
     fn of_any(word: u64) -> Letters {
         let ascii = !word & HIGH;
-        let Letters { upper, lower, digit } = Letters::of(word & !HIGH).unwrap_or_default();
-        Letters { upper: upper & ascii, lower: lower & ascii, digit: digit & ascii }
+        let low = word & !HIGH;
+        // With every byte below 0x80, adding 0x80 - lo sets a byte's high bit exactly when the
+        // byte is at least lo, without a carry into the next byte. Setting bit 5 folds capitals
+        // onto lower case, so one range test finds both; capitals are the letters whose bit 5
+        // was clear, read two places up, at the high bit.
+        let at_least = |bytes: u64, lo: u8| bytes + ONES * u64::from(0x80 - lo);
+        let between = |bytes: u64, lo: u8, hi: u8| at_least(bytes, lo) & !at_least(bytes, hi + 1);
+        let letter = between(low | ONES * 0x20, b'a', b'z') & ascii;
+        let upper = letter & !(low << 2);
+        Letters { upper, lower: letter & !upper, digit: between(low, b'0', b'9') & ascii }
     }
 
     /// Whether the first letter, if any, is a capital (the lowest byte comes first).
@@ -179,23 +181,25 @@ pub struct AsciiWord {
 #[inline(always)]
 pub fn ascii_word(bytes: &[u8], pos: usize) -> AsciiWord {
     let first_upper = bytes.get(pos).is_some_and(u8::is_ascii_uppercase);
-    let (mut at, mut uppers, mut lower, mut digit) = (pos, 0, false, false);
+    // Capitals counted as none, one or more, which is all the class needs.
+    let (mut at, mut uppers, mut lower, mut digit) = (pos, 0u32, false, false);
     let mut hasher = FoldHasher::default();
     loop {
         let word = load_at(bytes, at);
         let letters = Letters::of_any(word);
-        let alnum = letters.upper | letters.lower | letters.digit;
         // The bytes of the run in this word: up to the first that is no letter or digit (the
-        // zeros past the end of the text included).
-        let run = (!alnum & HIGH).trailing_zeros() / 8;
-        let keep = if run == 8 { u64::MAX } else { (1u64 << (8 * run)) - 1 };
-        uppers += (letters.upper & keep).count_ones();
+        // zeros past the end of the text included), `keep` their bits.
+        let ends = !(letters.upper | letters.lower | letters.digit) & HIGH;
+        let keep = ((ends & ends.wrapping_neg()) >> 7).wrapping_sub(1);
+        let upper = letters.upper & keep;
+        uppers += u32::from(upper != 0) + u32::from(upper & upper.wrapping_sub(1) != 0);
         lower |= letters.lower & keep != 0;
         digit |= letters.digit & keep != 0;
+        let run = if ends == 0 { 8 } else { ends.trailing_zeros() as usize / 8 };
         if run > 0 {
             hasher.write(lowered(word, letters.upper) & keep);
         }
-        at += run as usize;
+        at += run;
         if run < 8 {
             let class = class_of(true, digit, Some(first_upper), uppers, u32::from(lower));
             return AsciiWord { end: at, class, hash: hasher.finish(at - pos) };
