@@ -24,6 +24,8 @@ use crate::text::{Document, Token, TokenKind};
 const RELATIONS: [&str; 9] = ["based", "like", "linked", "related", "style", "type", "affiliated", "associated", "tied"];
 /// The lengths of [`RELATIONS`]: a hyphen that far from the end of a word may start one.
 const RELATION_LENGTHS: [usize; 5] = [4, 5, 6, 7, 10];
+/// The last two bytes of [`RELATIONS`].
+const RELATION_ENDS: [[u8; 2]; 4] = [*b"ed", *b"ke", *b"le", *b"pe"];
 
 /// Single-word canonical names of malware, tools and threat actors, by folded hash.
 pub struct Names {
@@ -86,7 +88,8 @@ pub struct Compound {
 
 /// Whether the word `token` of the text `bytes` may end in a name glued to ".exe", "RAT" or a
 /// hyphen and a relation word: only these endings can hide one, and most words are ruled out
-/// by a byte or two.
+/// by a byte or two. A word that may end in a relation word ends as one does ([`RELATION_ENDS`]),
+/// which leaves out most words ending in `e` or `d` before the search for the hyphen.
 pub fn may_end_in_name(bytes: &[u8], token: &Token) -> bool {
     let (start, end) = (token.start as usize, token.end as usize);
     if !may_end_with(bytes[end - 1]) || end - start < 4 {
@@ -96,7 +99,7 @@ pub fn may_end_in_name(bytes: &[u8], token: &Token) -> bool {
     match bytes[end - 1] {
         b'e' | b'E' if bytes[end - 4..end].eq_ignore_ascii_case(b".exe") => true,
         b'T' if bytes[end - 3..end] == *b"RAT" => true,
-        b'd' | b'e' => RELATION_LENGTHS.into_iter().any(hyphen_before),
+        b'd' | b'e' => RELATION_ENDS.contains(&[bytes[end - 2], bytes[end - 1]]) && RELATION_LENGTHS.into_iter().any(hyphen_before),
         _ => false,
     }
 }
@@ -163,7 +166,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn relation_lengths_cover_every_relation() {
+    fn relation_lengths_and_ends_cover_every_relation() {
         assert!(RELATIONS.iter().all(|r| RELATION_LENGTHS.contains(&r.len())));
+        assert!(RELATIONS.iter().all(|r| RELATION_ENDS.iter().any(|end| r.as_bytes().ends_with(end))));
     }
 }

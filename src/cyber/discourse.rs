@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+use super::words::HashBits;
 use crate::lexicon::PhraseTrie;
 use crate::text::Document;
 
@@ -34,9 +35,12 @@ pub struct Repeat {
 /// `hashes` are the folded token hashes. Linear: one hash lookup per token, and the names
 /// that share a first token are compared only there.
 pub fn repeats(doc: &Document, hashes: &[u64], names: &[Name]) -> Vec<Repeat> {
+    if names.is_empty() {
+        return Vec::new();
+    }
     // One source per distinct spelling, grouped by first token; a case-free source first, so
-    // it wins. The groups are one-token phrases of a trie, whose filter turns away at once
-    // nearly every token of the text.
+    // it wins. The groups are one-token phrases of a trie, and a bit table of their first
+    // tokens turns away at once nearly every token of the text.
     let mut firsts = PhraseTrie::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (index, name) in names.iter().enumerate() {
@@ -52,10 +56,11 @@ pub fn repeats(doc: &Document, hashes: &[u64], names: &[Name]) -> Vec<Repeat> {
             sources.sort_by_key(|&s| (std::cmp::Reverse(names[s].tokens.len()), !names[s].case_free));
         }
     }
+    let filter = HashBits::new(names.iter().filter_map(|name| hashes.get(name.tokens.start).copied()));
     let mut found = Vec::new();
     let mut i = 0;
     loop {
-        i += hashes.get(i..).map_or(0, |rest| rest.iter().take_while(|&&hash| !firsts.may_start(hash)).count());
+        i += hashes.get(i..).map_or(0, |rest| rest.iter().take_while(|&&hash| !filter.may_contain(hash)).count());
         if i >= hashes.len() {
             break;
         }

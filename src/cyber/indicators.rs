@@ -5,8 +5,9 @@
 //! printable ASCII (whitespace and any other character end a run, so a closing ” never joins
 //! a URL). Only a run with a digit, an `@` or a bracket, or a dot or colon before a letter or
 //! digit can hold an indicator; the scan jumps from one such byte to the next, and the runs
-//! around them are refanged ([`super::refang`]) and parsed left to right. At each place where an indicator may
-//! start, the longest reading wins (URL, then e-mail, then address, hash or domain) and parsing
+//! around them that may hold one (most are plain numbers, which cannot) are refanged
+//! ([`super::refang`]) and parsed left to right. At each place where an indicator may start,
+//! the longest reading wins (URL, then e-mail, then address, hash or domain) and parsing
 //! resumes after it; a failed reading resumes after the dotted name it read, since no suffix of
 //! a name that failed can succeed. Every byte is therefore looked at a bounded number of times.
 //!
@@ -59,6 +60,9 @@ pub fn find(text: &str, rules: &Rules) -> Vec<Indicator> {
         let end = trigger + bytes[trigger..].iter().take_while(|&&b| is_run_byte(b)).count();
         (from, floor) = (end, end);
         let run = &bytes[start..end];
+        if !may_hold_indicator(run) {
+            continue;
+        }
         // A run that starts right after a non-ASCII letter continues a word ("é" + "vil.com").
         let run_at_boundary = !text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
         refanged.refang(run, start);
@@ -69,36 +73,51 @@ pub fn find(text: &str, rules: &Rules) -> Vec<Indicator> {
 
 /// The first byte at or after `from` that may show an indicator: a digit, one of `@[(`, or a
 /// dot or colon (which count only before a letter or digit). The scan reads every byte of the
-/// text, so it tests eight at a time: each byte is either one of `.(@[` or in `0..=:`, the
-/// digits and the colon.
+/// text, so it tests a block of [`BLOCK`] bytes at a time ([`first_trigger`]).
 fn next_trigger(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // High bit of each byte of `x` that is zero (exact for "any", which is all that is asked).
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let rest = bytes.get(from..)?;
-    let mut words = rest.chunks_exact(8);
-    for (n, word) in (&mut words).enumerate() {
-        let x = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        // Bytes of 0x30..=0x3a: at least 0x30 and not at least 0x3b, among bytes below 0x80
-        // (the mask keeps the additions from carrying into the next byte).
-        let low = x & !HIGH;
-        let digit_or_colon = low.wrapping_add(ONES * (0x80 - 0x30)) & !low.wrapping_add(ONES * (0x80 - 0x3b)) & !x;
-        let marks = zero(x ^ (ONES * u64::from(b'.'))) | zero(x ^ (ONES * u64::from(b'(')))
-            | zero(x ^ (ONES * u64::from(b'@'))) | zero(x ^ (ONES * u64::from(b'[')));
-        if (digit_or_colon & HIGH) | marks != 0 {
-            if let Some(p) = word.iter().position(|&b| is_trigger(b)) {
-                return Some(from + n * 8 + p);
-            }
+    let mut blocks = rest.chunks_exact(BLOCK);
+    for (n, block) in (&mut blocks).enumerate() {
+        if let Some(p) = block.try_into().ok().and_then(first_trigger) {
+            return Some(from + n * BLOCK + p);
         }
     }
-    let tail = rest.len() - words.remainder().len();
-    words.remainder().iter().position(|&b| is_trigger(b)).map(|p| from + tail + p)
+    let tail = rest.len() - blocks.remainder().len();
+    blocks.remainder().iter().position(|&b| is_trigger(b)).map(|p| from + tail + p)
 }
 
-/// The bytes that [`next_trigger`] looks for.
+/// The bytes [`next_trigger`] tests at once: two SSE2 or wasm SIMD128 vectors.
+const BLOCK: usize = 32;
+
+/// The offset of the first trigger in `block`. Each byte is flagged on its own, without a
+/// branch, which the compiler does with vector compares; the flags are then read back sixteen
+/// at a time.
+fn first_trigger(block: &[u8; BLOCK]) -> Option<usize> {
+    let flags = block.map(|b| u8::from(is_trigger(b)));
+    let half = |k: usize| u128::from_le_bytes(flags[16 * k..16 * k + 16].try_into().unwrap_or_default());
+    let (low, high) = (half(0), half(1));
+    let first = |flags: u128| flags.trailing_zeros() as usize / 8;
+    match (low, high) {
+        (0, 0) => None,
+        (0, _) => Some(16 + first(high)),
+        _ => Some(first(low)),
+    }
+}
+
+/// Whether the run `run` may hold an indicator: every reading needs a byte of `@:` (an e-mail
+/// address, a scheme, an IPv6 address), a dot before a label byte (a domain, an IPv4 address)
+/// or 32 bytes (a hash), and refanging, which needs a bracket of `[({`, may make the first
+/// two. Most runs with a trigger are numbers ("2016,", "$5") and fail this at once.
+fn may_hold_indicator(run: &[u8]) -> bool {
+    let dot_before_label = |pair: &[u8]| pair[0] == b'.' && is_label_byte(pair[1]);
+    run.len() >= 32 || run.iter().any(|b| matches!(b, b'@' | b':' | b'[' | b'(' | b'{')) || run.windows(2).any(dot_before_label)
+}
+
+/// The bytes that [`next_trigger`] looks for: `0..=:` (the digits and the colon), `@`, `[`,
+/// `(` and `.`. Written with `|` rather than `matches!`, whose jumps would keep the compiler
+/// from testing a block of bytes at once.
 fn is_trigger(b: u8) -> bool {
-    matches!(b, b'0'..=b':' | b'@' | b'[' | b'(' | b'.')
+    (b.wrapping_sub(b'0') <= b':' - b'0') | (b == b'@') | (b == b'[') | (b == b'(') | (b == b'.')
 }
 
 /// Printable ASCII: the bytes an indicator can be made of.
@@ -443,12 +462,18 @@ mod tests {
     }
 
     #[test]
+    fn trigger_bytes() {
+        let expected: Vec<u8> = (0..=255).filter(|b| matches!(b, b'0'..=b':' | b'@' | b'[' | b'(' | b'.')).collect();
+        assert_eq!((0..=255).filter(|&b| is_trigger(b)).collect::<Vec<u8>>(), expected);
+    }
+
+    #[test]
     fn trigger_scan_finds_every_trigger_byte() {
-        // Each byte value at each place of an eight-byte word and of the tail, among fillers
-        // below and above 0x80 (which must not carry into their neighbours).
+        // Each byte value at each place of two blocks and of the tail, among fillers below and
+        // above 0x80.
         for filler in [b'a', 0x7f, 0x80, 0xff] {
             for b in 0..=255u8 {
-                for len in 1..=17 {
+                for len in 1..=2 * BLOCK + 1 {
                     for at in 0..len {
                         let mut bytes = vec![filler; len];
                         bytes[at] = b;

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::words::{self, Words, ACTOR_SUFFIX, TOOL_WORD};
 use super::{compounds, ids, shapes};
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Token, TokenKind};
 
 pub use super::words::{CUE, PRODUCT, VOCABULARY};
 
@@ -54,26 +54,18 @@ impl Marks {
     /// Marks the tokens of `doc`, whose folded token hashes are `hashes`.
     pub fn new(doc: &Document, hashes: &[u64], words: &Words) -> Marks {
         let bytes = doc.text.as_bytes();
-        let mut marks = vec![0; doc.tokens.len()];
-        for (i, (token, &hash)) in doc.tokens.iter().zip(hashes).enumerate() {
+        let mut marks: Vec<u8> = Vec::with_capacity(doc.tokens.len());
+        for (token, &hash) in doc.tokens.iter().zip(hashes) {
             let flags = words.flags(hash);
-            let mut mark = flags;
-            // Ids, compounds and shapes are read in words only.
-            if token.kind == TokenKind::Word {
-                let maybe = BY_FIRST_BYTE[usize::from(bytes[token.start as usize])] | BY_LAST_BYTE[usize::from(bytes[token.end as usize - 1])];
-                if maybe & ID != 0 && ids::may_start(bytes, token) {
-                    mark |= ID;
+            // A name may stand before a number, an actor-name suffix or a tool word.
+            if token.kind == TokenKind::Number || flags & (ACTOR_SUFFIX | TOOL_WORD) != 0 {
+                if let Some(before) = marks.last_mut() {
+                    *before |= SHAPE;
                 }
-                if maybe & COMPOUND != 0 && compounds::may_end_in_name(bytes, token) {
-                    mark |= COMPOUND;
-                }
-                mark |= maybe & SHAPE;
             }
-            marks[i] |= mark;
-            if (token.kind == TokenKind::Number || flags & (ACTOR_SUFFIX | TOOL_WORD) != 0) && i > 0 {
-                marks[i - 1] |= SHAPE;
-            }
+            marks.push(if token.kind == TokenKind::Word { flags | word_marks(bytes, token) } else { flags });
         }
+        marks.resize(doc.tokens.len(), 0);
         Marks { marks }
     }
 
@@ -104,6 +96,22 @@ impl Marks {
             chunk.iter().enumerate().filter(move |(_, &mark)| mark & bits != 0).map(move |(k, _)| n * 8 + k)
         })
     }
+}
+
+/// The marks' own bits that the word `token` of the text `bytes` gets: ids, compounds and
+/// shapes are read in words only, and a byte or two rule out most.
+#[inline]
+fn word_marks(bytes: &[u8], token: &Token) -> u8 {
+    let (first, last) = (bytes[token.start as usize], bytes[token.end as usize - 1]);
+    let maybe = BY_FIRST_BYTE[usize::from(first)] | BY_LAST_BYTE[usize::from(last)];
+    let mut mark = maybe & SHAPE;
+    if maybe & ID != 0 && ids::may_start(bytes, token) {
+        mark |= ID;
+    }
+    if maybe & COMPOUND != 0 && compounds::may_end_in_name(bytes, token) {
+        mark |= COMPOUND;
+    }
+    mark
 }
 
 /// Up to eight marks as one word, for a test of all of them at once: the last chunk of a

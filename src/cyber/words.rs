@@ -2,13 +2,12 @@
 //!
 //! Whether a token is a context cue, a tool word, the second word of a vendor's actor name, a
 //! product-shaped name or the first word of a vocabulary term is asked of every token
-//! ([`super::marks`]). Nearly every token is
-//! none of them, and the table's filter says so in a few instructions, where a hash-map probe
-//! costs a few dozen.
+//! ([`super::marks`]). Nearly every token is none of them, and a bit table ([`HashBits`]) says
+//! so in a few instructions, where a hash-map probe costs a few dozen.
 
 use std::collections::HashMap;
 
-use crate::lexicon::{FastHash, PhraseTrie};
+use crate::lexicon::FastHash;
 
 /// A context cue ("gang", "APT"): its sentence is about attacks ([`super::context`]).
 pub const CUE: u8 = 1;
@@ -36,9 +35,44 @@ struct Word {
 
 /// Words by folded hash.
 pub struct Words {
-    /// One-token phrases whose payload indexes `words`.
-    trie: PhraseTrie,
-    words: Vec<Word>,
+    filter: HashBits,
+    by_hash: HashMap<u64, Word, FastHash>,
+}
+
+/// A set of hashes that answers "certainly not" in a few instructions, and "maybe" for the
+/// members and about one other hash in forty for a thousand or two members: one bit for each
+/// of 65536 slots, in 8 KB. The table's size is fixed, so indexing it needs no bounds check.
+pub struct HashBits {
+    bits: Box<[u64; HASH_BITS_WORDS]>,
+}
+
+/// The 64-bit words of a [`HashBits`] table.
+const HASH_BITS_WORDS: usize = 1 << 10;
+
+impl HashBits {
+    /// The set of `hashes`.
+    pub fn new(hashes: impl IntoIterator<Item = u64>) -> HashBits {
+        let mut bits = Box::new([0; HASH_BITS_WORDS]);
+        for hash in hashes {
+            let (word, bit) = Self::slot(hash);
+            bits[word] |= 1 << bit;
+        }
+        HashBits { bits }
+    }
+
+    /// Whether `hash` may be a member; `false` is certain.
+    #[inline]
+    pub fn may_contain(&self, hash: u64) -> bool {
+        let (word, bit) = Self::slot(hash);
+        self.bits[word] & (1 << bit) != 0
+    }
+
+    /// The bit of `hash`: its 16 top bits after a Fibonacci multiplication, as (word, bit).
+    #[inline]
+    fn slot(hash: u64) -> (usize, u32) {
+        let slot = (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize;
+        (slot / 64, (slot % 64) as u32)
+    }
 }
 
 impl Words {
@@ -56,13 +90,8 @@ impl Words {
                 word.flags |= PRODUCT;
             }
         }
-        let mut trie = PhraseTrie::default();
-        let mut words = Vec::with_capacity(by_hash.len());
-        for (hash, word) in by_hash {
-            trie.insert(&[hash], words.len() as u32);
-            words.push(word);
-        }
-        Words { trie, words }
+        let filter = HashBits::new(by_hash.keys().copied());
+        Words { filter, by_hash }
     }
 
     /// The flags of the word with folded hash `hash`; 0 for most words.
@@ -79,7 +108,10 @@ impl Words {
 
     #[inline]
     fn get(&self, hash: u64) -> Word {
-        self.trie.get(&[hash]).and_then(|index| self.words.get(index as usize)).copied().unwrap_or_default()
+        if !self.filter.may_contain(hash) {
+            return Word::default();
+        }
+        self.by_hash.get(&hash).copied().unwrap_or_default()
     }
 }
 
