@@ -114,7 +114,7 @@ impl Letters {
         // was clear, read two places up, at the high bit.
         let at_least = |bytes: u64, lo: u8| bytes + ONES * u64::from(0x80 - lo);
         let between = |bytes: u64, lo: u8, hi: u8| at_least(bytes, lo) & !at_least(bytes, hi + 1);
-        let letter = between(low | ONES * 0x20, b'a', b'z') & ascii;
+        let letter = between(low | (ONES * 0x20), b'a', b'z') & ascii;
         let upper = letter & !(low << 2);
         Letters { upper, lower: letter & !upper, digit: between(low, b'0', b'9') & ascii }
     }
