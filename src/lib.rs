@@ -95,8 +95,11 @@ impl Analyzer {
         };
         // The tagger runs before the cyber layer, and each stage's per-token vectors are freed
         // when it ends, so the heap holds one stage's working set at a time.
-        let labelled = actors::label(&inputs);
-        let mut terms = cyber::find(&doc, &doc.hashes, &self.lexicon, &self.cyber);
+        // The lexicon's names for the actor layer and the cyber layer, in one scan.
+        let [known, cyber_names] =
+            self.lexicon.find_each(&doc, &doc.hashes, [&model::is_known_name, &cyber::reads_entry]);
+        let labelled = actors::label(&inputs, known);
+        let mut terms = cyber::find(&doc, &doc.hashes, &self.lexicon, &self.cyber, cyber_names);
         // Part of the result, and live through every later stage: no spare capacity.
         terms.shrink_to_fit();
         let found = actors::find(&inputs, labelled, &terms);

@@ -41,7 +41,7 @@ impl Vetoes {
 }
 
 /// Every candidate name, sorted and non-overlapping, from the tagger's `labels` and the
-/// lexicon's `known` names ([`crate::model::known_names`]).
+/// lexicon's `known` names ([`crate::model::is_known_name`]).
 pub fn collect(inputs: &Inputs, terms: &[Term], labels: &[Label], known: &[LexMatch]) -> Vec<Candidate> {
     let (titles, vetoes) = (&inputs.tables.titles, &inputs.tables.vetoes);
     let (mut candidates, misc) = from_labels(labels);

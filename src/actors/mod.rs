@@ -86,9 +86,8 @@ pub struct Labelled {
 /// so that the caller can run it before the cyber layer: the tagger's per-token buffers and the
 /// cyber layer's candidates, the two largest transient allocations, are then never live at
 /// the same time.
-pub fn label(inputs: &Inputs) -> Labelled {
+pub fn label(inputs: &Inputs, known: Vec<LexMatch>) -> Labelled {
     let quoted = quoted_tokens(inputs.doc, inputs.quotations);
-    let known = crate::model::known_names(inputs.doc, inputs.hashes, inputs.lexicon);
     let labels = inputs.model.tag(inputs.doc, inputs.hashes, inputs.lexicon, &known, &quoted);
     Labelled { labels, known }
 }

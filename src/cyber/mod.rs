@@ -42,7 +42,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::analysis::{Term, TermCategory};
-use crate::lexicon::{Class, LexMatch, Lexicon, COMMON_WORD, DEMONYM, EXACT_CASE};
+use crate::lexicon::{Class, Entry, LexMatch, Lexicon, COMMON_WORD, DEMONYM, EXACT_CASE};
 use crate::text::{Abbreviations, Document};
 use context::{Context, Neighbours};
 use ids::IdKind;
@@ -127,13 +127,21 @@ const RANK_LEXICON_WITHOUT_ID: u8 = 4;
 const RANK_SHAPE: u8 = 5;
 const RANK_REPEAT: u8 = 6;
 
-/// Every cyber-attack term in `doc`, sorted by start, none overlapping.
-pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables) -> Vec<Term> {
+/// Whether the cyber layer reads the lexicon's matches of `entry`: its own names, and the
+/// places, which are the context of some ("Russian hackers") and never one.
+pub fn reads_entry(entry: &Entry) -> bool {
+    matches!(entry.class, Class::Cyber(_) | Class::Place(_))
+}
+
+/// Every cyber-attack term in `doc`, sorted by start, none overlapping. `names` are the
+/// lexicon's matches of the entries it [`reads_entry`], found with the other layers' in one
+/// scan (see [`Lexicon::find_each`]).
+pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables, names: Vec<LexMatch>) -> Vec<Term> {
     let mut candidates = Vec::new();
     let mut marks = Marks::new(doc, hashes, &tables.words);
     add_indicators(doc, lexicon, tables, &mut candidates);
     add_ids(doc, tables, &marks, &mut candidates);
-    let places = add_lexicon_names(doc, hashes, lexicon, &mut candidates);
+    let places = add_lexicon_names(doc, lexicon, names, &mut candidates);
     add_compounds(doc, hashes, lexicon, tables, &marks, &mut candidates);
     let malware_words = add_vocabulary(doc, hashes, tables, &marks, &places, &mut candidates);
     for word in &malware_words {
@@ -200,10 +208,10 @@ fn add_ids(doc: &Document, tables: &CyberTables, marks: &Marks, out: &mut Vec<Ca
     }
 }
 
-/// Adds the cyber names of the lexicon; returns the places and demonyms found on the way.
-fn add_lexicon_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon, out: &mut Vec<Candidate>) -> Vec<LexMatch> {
+/// Adds the cyber names among the lexicon's `names`; returns the places and demonyms.
+fn add_lexicon_names(doc: &Document, lexicon: &Lexicon, names: Vec<LexMatch>, out: &mut Vec<Candidate>) -> Vec<LexMatch> {
     let mut places = Vec::new();
-    for found in lexicon.find(doc, hashes, |e| matches!(e.class, Class::Cyber(_) | Class::Place(_))) {
+    for found in names {
         let Some(entry) = lexicon.entries.get(found.entry as usize) else { continue };
         let Class::Cyber(category) = entry.class else {
             places.push(found);

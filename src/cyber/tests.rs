@@ -26,7 +26,8 @@ fn setup() -> &'static Setup {
 fn terms(text: &str) -> Vec<Term> {
     let s = setup();
     let doc = Document::parse(text, &s.grammar);
-    find(&doc, &doc.hashes, &s.lexicon, &s.tables)
+    let names = s.lexicon.find(&doc, &doc.hashes, reads_entry);
+    find(&doc, &doc.hashes, &s.lexicon, &s.tables, names)
 }
 
 fn summary(text: &str) -> Vec<String> {

@@ -110,14 +110,28 @@ impl Lexicon {
     /// Leftmost-longest matches of the entries that `wanted` accepts, with the case rules of
     /// their aliases applied. Where one surface names several entries, the first in table order
     /// wins. `hashes` are the document's ([`Document::hashes`]).
+    #[cfg(any(test, feature = "train"))]
     pub fn find(&self, doc: &Document, hashes: &[u64], wanted: impl Fn(&Entry) -> bool) -> Vec<LexMatch> {
-        let mut found = Vec::new();
-        self.trie.scan(hashes, |range, group| {
+        let [found] = self.find_each(doc, hashes, [&wanted]);
+        found
+    }
+
+    /// [`Lexicon::find`] for several filters at once: each filter's matches, as its own
+    /// [`Lexicon::find`] would give them, for one walk of the trie.
+    pub fn find_each<const N: usize>(
+        &self,
+        doc: &Document,
+        hashes: &[u64],
+        wanted: [&dyn Fn(&Entry) -> bool; N],
+    ) -> [Vec<LexMatch>; N] {
+        let mut found: [Vec<LexMatch>; N] = std::array::from_fn(|_| Vec::new());
+        let starts = (0..hashes.len()).filter(|&i| self.trie.may_start(hashes[i]));
+        self.trie.scan_each::<N>(hashes, starts, |filter, range, group| {
             let hit = self.groups[group as usize].iter().map(|&a| &self.aliases[a as usize]).find(|alias| {
-                wanted(&self.entries[alias.entry as usize]) && case_fits(doc, range.clone(), alias)
+                wanted[filter](&self.entries[alias.entry as usize]) && case_fits(doc, range.clone(), alias)
             });
             if let Some(alias) = hit {
-                found.push(LexMatch { tokens: range, entry: alias.entry, flags: alias.flags });
+                found[filter].push(LexMatch { tokens: range, entry: alias.entry, flags: alias.flags });
             }
             hit.is_some()
         });

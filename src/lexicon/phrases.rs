@@ -125,26 +125,35 @@ impl PhraseTrie {
     }
 
     /// Every token range in `hashes` where a phrase starts, longest first, as (range, payload)
-    /// candidates for the caller to accept or reject. `accept` is called longest first at each
-    /// position; the first accepted candidate wins and scanning resumes after it.
-    pub fn scan(&self, hashes: &[u64], accept: impl FnMut(Range<usize>, u32) -> bool) {
-        self.scan_at(hashes, (0..hashes.len()).filter(|&i| self.may_start(hashes[i])), accept);
+    /// candidates for the caller to accept or reject, at the positions `starts` only, in order,
+    /// which must include every position where a phrase may start ([`PhraseTrie::may_start`]).
+    /// `accept` is called longest first at each position; the first accepted candidate wins and
+    /// scanning resumes after it.
+    pub fn scan_at(&self, hashes: &[u64], starts: impl Iterator<Item = usize>, mut accept: impl FnMut(Range<usize>, u32) -> bool) {
+        self.scan_each::<1>(hashes, starts, |_, range, payload| accept(range, payload));
     }
 
-    /// [`PhraseTrie::scan`] at the positions `starts` only, in order, which must include every
-    /// position where a phrase may start ([`PhraseTrie::may_start`]): a caller that has found
-    /// them already spares the scan a test per token.
-    pub fn scan_at(&self, hashes: &[u64], starts: impl Iterator<Item = usize>, mut accept: impl FnMut(Range<usize>, u32) -> bool) {
+    /// [`PhraseTrie::scan_at`] for `N` callers at once, told apart by the first argument of
+    /// `accept`, each with its own leftmost-longest matches: what each would get from a scan of
+    /// its own, for one walk of the trie at each start.
+    pub fn scan_each<const N: usize>(
+        &self,
+        hashes: &[u64],
+        starts: impl Iterator<Item = usize>,
+        mut accept: impl FnMut(usize, Range<usize>, u32) -> bool,
+    ) {
         let mut candidates = Vec::new();
-        // The end of the last accepted phrase: no other starts inside it.
-        let mut taken_to = 0;
+        // The end of each caller's last accepted phrase: no other of its starts inside it.
+        let mut taken_to = [0; N];
         for i in starts.filter(|&i| i < hashes.len()) {
-            if i < taken_to {
+            if taken_to.iter().all(|&to| i < to) {
                 continue;
             }
             self.matches_at(&hashes[i..], &mut candidates);
-            if let Some(&(len, _)) = candidates.iter().find(|&&(len, payload)| accept(i..i + len, payload)) {
-                taken_to = i + len;
+            for (caller, to) in taken_to.iter_mut().enumerate().filter(|(_, to)| i >= **to) {
+                if let Some(&(len, _)) = candidates.iter().find(|&&(len, payload)| accept(caller, i..i + len, payload)) {
+                    *to = i + len;
+                }
             }
         }
     }
@@ -223,6 +232,11 @@ mod tests {
     use super::*;
     use crate::text::fold_hash;
 
+    /// A scan from every position where a phrase may start.
+    fn scan(trie: &PhraseTrie, hashes: &[u64], accept: impl FnMut(Range<usize>, u32) -> bool) {
+        trie.scan_at(hashes, (0..hashes.len()).filter(|&i| trie.may_start(hashes[i])), accept);
+    }
+
     fn hashes(words: &[&str]) -> Vec<u64> {
         words.iter().map(|w| fold_hash(w)).collect()
     }
@@ -266,7 +280,7 @@ mod tests {
         trie.insert(&hashes(&["states"]), 3);
         let text = hashes(&["the", "United", "States", "and", "united"]);
         let mut found = Vec::new();
-        trie.scan(&text, |range, payload| {
+        scan(&trie, &text, |range, payload| {
             found.push((range, payload));
             true
         });
@@ -299,7 +313,7 @@ mod tests {
         trie.insert(&hashes(&["cozy"]), 2);
         let text = hashes(&["cozy", "bear"]);
         let mut found = Vec::new();
-        trie.scan(&text, |range, payload| {
+        scan(&trie, &text, |range, payload| {
             let ok = payload == 2;
             if ok {
                 found.push((range, payload));

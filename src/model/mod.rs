@@ -13,7 +13,7 @@ pub mod names;
 mod score;
 pub mod weights;
 
-use crate::lexicon::{LexMatch, Lexicon};
+use crate::lexicon::{Entry, LexMatch, Lexicon};
 use crate::text::Document;
 use features::{Attrs, Context, History, Window, WordLists};
 use labels::LABELS;
@@ -48,11 +48,18 @@ pub enum Label {
     Inside(EntityType),
 }
 
-/// The lexicon's matches of people, organisations and places in `doc`, which the tagger reads
-/// as features: the matches the actor layer reconciles the tagger's names with, so that one
-/// scan serves both.
+/// The lexicon's matches of people, organisations and places in `doc` ([`is_known_name`]), for
+/// the trainer and the tests; the analyzer finds them in the same scan as the cyber layer's
+/// names ([`Lexicon::find_each`]).
+#[cfg(any(test, feature = "train"))]
 pub fn known_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon) -> Vec<LexMatch> {
-    lexicon.find(doc, hashes, |entry| entry.class.actor_kind().is_some())
+    lexicon.find(doc, hashes, is_known_name)
+}
+
+/// Whether the tagger reads the lexicon's matches of `entry` as features: a person,
+/// organisation or place. The actor layer reconciles the tagger's names with the same matches.
+pub fn is_known_name(entry: &Entry) -> bool {
+    entry.class.actor_kind().is_some()
 }
 
 /// The tagger with its weights.
@@ -113,7 +120,7 @@ impl Tagger {
     }
 
     /// One label per token of `doc`. `hashes` are the folded token hashes, `known` the names
-    /// of `lexicon` found in the document ([`known_names`]), and `quoted[i]` tells whether
+    /// of `lexicon` found in the document ([`is_known_name`]), and `quoted[i]` tells whether
     /// token `i` lies inside a quotation.
     // Called once a document; kept out of line so that profiles show the tagger's share.
     #[inline(never)]

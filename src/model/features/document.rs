@@ -71,9 +71,9 @@ pub struct Window {
 }
 
 impl<'d, 't> Context<'d, 't> {
-    /// Runs the first pass over `doc`. `known` are the lexicon's matches of `lexicon`'s
-    /// entries (see [`super::super::known_names`]); `quoted[i]` tells whether token `i` is in a
-    /// quotation.
+    /// Runs the first pass over `doc`. `known` are the lexicon's matches of the entries the
+    /// tagger reads ([`super::super::is_known_name`]); `quoted[i]` tells whether token `i` is
+    /// in a quotation.
     pub fn new(
         doc: &'d Document<'t>,
         hashes: &'d [u64],
