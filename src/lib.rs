@@ -37,6 +37,7 @@
 mod actors;
 mod analysis;
 mod cyber;
+pub mod json;
 mod lexicon;
 mod model;
 mod quotes;

@@ -100,9 +100,11 @@ pub fn warm_up() {
 /// objects: one boundary crossing instead of one per field and string, as serde-wasm-bindgen
 /// did. Measured in Chromium on PolNeAR news, handing over the analysis of 50 KB took 0.7 ms
 /// this way against 1.4–1.7 ms, and of 1 MB 22.5 ms against 26–27.5 ms; the module is also
-/// 15 KB smaller. JSON writes `null` for a missing value, as the contract wants.
+/// 15 KB smaller. JSON writes `null` for a missing value, as the contract wants. The text comes
+/// from [`crate::json`], the writer of the CLI's compact output: the same bytes as serde_json's
+/// in less than half the instructions (natively, for 1 MB of news: 11.0M against 24.7M), and
+/// the module carries no serializer.
 fn to_js(analysis: &Analysis) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(analysis)
-        .map_err(|e| JsError::new(&format!("cannot hand the analysis to JavaScript: {e}")))?;
-    json_parse(&json).map_err(|_| JsError::new("cannot hand the analysis to JavaScript: JSON.parse failed"))
+    json_parse(&crate::json::to_string(analysis))
+        .map_err(|_| JsError::new("cannot hand the analysis to JavaScript: JSON.parse failed"))
 }

@@ -1,5 +1,6 @@
 //! `newsmark analyze`: one text to one JSON object, or a JSON-lines batch to JSON lines.
 
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 
@@ -68,12 +69,11 @@ fn single(mut input: Box<dyn Read>, out: &mut impl Write, pretty: bool) -> Resul
     })?;
     let analysis = newsmark::analyze(text);
     let written = if pretty {
-        serde_json::to_writer_pretty(&mut *out, &analysis)
+        serde_json::to_writer_pretty(&mut *out, &analysis).map_err(io::Error::from)
     } else {
-        serde_json::to_writer(&mut *out, &analysis)
+        out.write_all(newsmark::json::to_string(&analysis).as_bytes())
     };
-    written.map_err(|e| Failure::Input(format!("cannot write the output: {e}")))?;
-    out.write_all(b"\n").map_err(|e| write_failure(&e))
+    written.and_then(|()| out.write_all(b"\n")).map_err(|e| write_failure(&e))
 }
 
 /// One input line of the batch mode.
@@ -82,14 +82,6 @@ struct BatchLine {
     #[serde(default)]
     id: Option<Value>,
     text: String,
-}
-
-/// One output line of the batch mode: the id, then the analysis's fields.
-#[derive(Serialize)]
-struct BatchResult<'a> {
-    id: &'a Value,
-    #[serde(flatten)]
-    analysis: &'a newsmark::Analysis,
 }
 
 /// The output line for an input line that cannot be analysed.
@@ -104,6 +96,7 @@ struct BatchError<'a> {
 fn batch(input: Box<dyn Read>, out: &mut impl Write) -> Result<(), Failure> {
     let mut reader = BufReader::with_capacity(1 << 16, input);
     let mut line = Vec::new();
+    let mut json = String::new();
     let mut number = 0u64;
     loop {
         line.clear();
@@ -120,14 +113,8 @@ fn batch(input: Box<dyn Read>, out: &mut impl Write) -> Result<(), Failure> {
         let written = match parse_line(&line) {
             Ok(parsed) => {
                 let id = parsed.id.unwrap_or(Value::from(number));
-                let analysis = newsmark::analyze(&parsed.text);
-                serde_json::to_writer(
-                    &mut *out,
-                    &BatchResult {
-                        id: &id,
-                        analysis: &analysis,
-                    },
-                )
+                result_line(&id, &newsmark::analyze(&parsed.text), &mut json);
+                out.write_all(json.as_bytes())
             }
             Err((id, error)) => serde_json::to_writer(
                 &mut *out,
@@ -135,11 +122,23 @@ fn batch(input: Box<dyn Read>, out: &mut impl Write) -> Result<(), Failure> {
                     id: &id.unwrap_or(Value::from(number)),
                     error,
                 },
-            ),
+            )
+            .map_err(io::Error::from),
         };
-        written.map_err(|e| Failure::Input(format!("cannot write the output: {e}")))?;
-        out.write_all(b"\n").map_err(|e| write_failure(&e))?;
+        written
+            .and_then(|()| out.write_all(b"\n"))
+            .map_err(|e| write_failure(&e))?;
     }
+}
+
+/// Makes `line` the output line for an analysed input line: the id, then the analysis's
+/// members, `{"id":…,"actors":…,"quotes":…,"terms":…}`.
+fn result_line(id: &Value, analysis: &newsmark::Analysis, line: &mut String) {
+    line.clear();
+    // A `Value` displays as compact JSON, as serde_json writes it.
+    write!(line, "{{\"id\":{id},").expect("a String takes any text");
+    newsmark::json::write_members(analysis, line);
+    line.push('}');
 }
 
 /// Parses one batch line; on failure returns the id when one could be read, and the reason.
