@@ -88,7 +88,6 @@ impl Analyzer {
         let quotations = quotes::find_quotations(&doc);
         let inputs = actors::Inputs {
             doc: &doc,
-            hashes: &doc.hashes,
             lexicon: &self.lexicon,
             model: &self.model,
             tables: &self.actors,
@@ -98,9 +97,9 @@ impl Analyzer {
         // when it ends, so the heap holds one stage's working set at a time.
         // The lexicon's names for the actor layer and the cyber layer, in one scan.
         let [known, cyber_names] =
-            self.lexicon.find_each(&doc, &doc.hashes, [&model::is_known_name, &cyber::reads_entry]);
+            self.lexicon.find_each(&doc, [&model::is_known_name, &cyber::reads_entry]);
         let labelled = actors::label(&inputs, known);
-        let mut terms = cyber::find(&doc, &doc.hashes, &self.lexicon, &self.cyber, cyber_names);
+        let mut terms = cyber::find(&doc, &self.lexicon, &self.cyber, cyber_names);
         // Part of the result, and live through every later stage: no spare capacity.
         terms.shrink_to_fit();
         let found = actors::find(&inputs, labelled, &terms);

@@ -184,7 +184,7 @@ struct Parsed<'t> {
 
 impl Parsed<'_> {
     fn tag(&self, tagger: &Tagger, lexicon: &Lexicon) -> Vec<Label> {
-        tagger.tag(&self.doc, &self.doc.hashes, lexicon, &self.known, &self.quoted)
+        tagger.tag(&self.doc, lexicon, &self.known, &self.quoted)
     }
 }
 
@@ -192,7 +192,7 @@ impl Parsed<'_> {
 /// tokens are quoted.
 fn parse<'t>(text: &'t str, grammar: &Grammar, lexicon: &Lexicon) -> Parsed<'t> {
     let doc = Document::parse(text, grammar);
-    let known = known_names(&doc, &doc.hashes, lexicon);
+    let known = known_names(&doc, lexicon);
     let mut quoted = vec![false; doc.tokens.len()];
     for quotation in crate::quotes::find_quotations(&doc) {
         let end = quotation.tokens.end.min(quoted.len());
@@ -213,7 +213,7 @@ fn add_document(
 ) -> usize {
     let parsed = parse(&conll.text, grammar, lexicon);
     let gold = conll.project(&parsed.doc);
-    let context = Context::new(&parsed.doc, &parsed.doc.hashes, lexicon, &parsed.known, &parsed.quoted);
+    let context = Context::new(&parsed.doc, lexicon, &parsed.known, &parsed.quoted);
     let (mut attrs, mut spellings) = (Vec::new(), Vec::new());
     let mut features = Features::default();
     let mut covered = 0;

@@ -176,7 +176,7 @@ fn trim(candidate: &mut Candidate, inputs: &Inputs, titles: &Titles) {
         let strip = if inputs.tables.words.is_function_word(inputs, range.start) {
             1
         } else if candidate.kind == ActorKind::Person {
-            titles.starting_at(&inputs.hashes[..range.end], range.start).map_or(0, |t| t.tokens.len())
+            titles.starting_at(&inputs.doc.hashes[..range.end], range.start).map_or(0, |t| t.tokens.len())
         } else {
             0
         };

@@ -228,8 +228,8 @@ impl NameWords {
         for candidate in candidates {
             let mut key = 0u64;
             for i in candidate.tokens.clone().filter(|&i| inputs.doc.tokens[i].kind == TokenKind::Word) {
-                hashes.push(inputs.hashes[i]);
-                key = (key ^ inputs.hashes[i]).wrapping_mul(KEY_MIX).rotate_left(29);
+                hashes.push(inputs.doc.hashes[i]);
+                key = (key ^ inputs.doc.hashes[i]).wrapping_mul(KEY_MIX).rotate_left(29);
             }
             ends.push(hashes.len());
             keys.push(key);
@@ -440,7 +440,7 @@ fn find_role(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], member:
     let doc = inputs.doc;
     let tokens = candidates[member].tokens.clone();
     let role_before = |end: usize| {
-        let title = titles.ending_at(inputs.hashes, end)?;
+        let title = titles.ending_at(&inputs.doc.hashes, end)?;
         Some((owner_start(inputs, candidates, member, title.tokens.start)..title.tokens.end, title.gender))
     };
     if let Some(role) = role_before(tokens.start) {
@@ -470,7 +470,7 @@ fn find_role(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], member:
     // Allow a few modifiers before the title ("the city's chief technology officer"), but no
     // closed-class word: "Peskov, who is president of" has no role.
     for at in i..(i + MAX_ROLE_MODIFIERS + 1).min(doc.tokens.len()) {
-        if let Some(title) = titles.starting_at(inputs.hashes, at) {
+        if let Some(title) = titles.starting_at(&inputs.doc.hashes, at) {
             return Some((role_start..title.tokens.end, title.gender));
         }
         if doc.tokens[at].kind != TokenKind::Word || inputs.tables.words.is_function_word(inputs, at) {

@@ -27,7 +27,7 @@ pub fn confirm(inputs: &Inputs, candidates: Vec<Candidate>, known: &[LexMatch]) 
     let longest = confirmed.keys().map(Vec::len).max().unwrap_or(0);
     let mut out = Vec::with_capacity(candidates.len());
     for candidate in candidates {
-        let key: Vec<u64> = candidate.tokens.clone().map(|i| inputs.hashes[i]).collect();
+        let key: Vec<u64> = candidate.tokens.clone().map(|i| inputs.doc.hashes[i]).collect();
         if !in_headline(&candidate) || candidate.entry.is_some() || confirmed.contains_key(&key) {
             out.push(candidate);
             continue;
@@ -36,7 +36,7 @@ pub fn confirm(inputs: &Inputs, candidates: Vec<Candidate>, known: &[LexMatch]) 
         let mut at = candidate.tokens.start;
         while at < candidate.tokens.end {
             let run = (1..=longest.min(candidate.tokens.end - at)).rev().find_map(|len| {
-                let key: Vec<u64> = (at..at + len).map(|i| inputs.hashes[i]).collect();
+                let key: Vec<u64> = (at..at + len).map(|i| inputs.doc.hashes[i]).collect();
                 confirmed.get(&key).map(|&(kind, entry)| Candidate { tokens: at..at + len, kind, entry })
             });
             match run {
@@ -97,7 +97,7 @@ fn confirmed_names(
     in_headline: &impl Fn(&Candidate) -> bool,
 ) -> HashMap<Vec<u64>, (ActorKind, Option<u32>)> {
     let mut confirmed = HashMap::new();
-    let key = |range: std::ops::Range<usize>| -> Vec<u64> { range.map(|i| inputs.hashes[i]).collect() };
+    let key = |range: std::ops::Range<usize>| -> Vec<u64> { range.map(|i| inputs.doc.hashes[i]).collect() };
     for found in known.iter().filter(|m| m.flags & (DEMONYM | COMMON_WORD) == 0) {
         if let Some(kind) = inputs.lexicon.entries[found.entry as usize].class.actor_kind() {
             confirmed.entry(key(found.tokens.clone())).or_insert((kind, Some(found.entry)));

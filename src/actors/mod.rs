@@ -40,8 +40,6 @@ impl ActorTables {
 pub struct Inputs<'a, 't> {
     /// The tokenized text.
     pub doc: &'a Document<'t>,
-    /// Folded token hashes ([`Document::hashes`]).
-    pub hashes: &'a [u64],
     /// Gazetteers.
     pub lexicon: &'a Lexicon,
     /// The learned tagger.
@@ -88,7 +86,7 @@ pub struct Labelled {
 /// the same time.
 pub fn label(inputs: &Inputs, known: Vec<LexMatch>) -> Labelled {
     let quoted = quoted_tokens(inputs.doc, inputs.quotations);
-    let labels = inputs.model.tag(inputs.doc, inputs.hashes, inputs.lexicon, &known, &quoted);
+    let labels = inputs.model.tag(inputs.doc, inputs.lexicon, &known, &quoted);
     Labelled { labels, known }
 }
 

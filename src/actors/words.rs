@@ -48,9 +48,9 @@ impl Words {
     /// as it stands; any other is lower-cased first, as a [`crate::text::WordSet`] would.
     fn lists(&self, inputs: &Inputs, i: usize) -> u8 {
         let word = inputs.doc.token_text(i);
-        debug_assert_eq!(inputs.hashes[i], fold_hash(word), "the token hashes are folded hashes");
+        debug_assert_eq!(inputs.doc.hashes[i], fold_hash(word), "the token hashes are folded hashes");
         if word.is_ascii() {
-            let known = self.by_hash.get(&inputs.hashes[i]);
+            let known = self.by_hash.get(&inputs.doc.hashes[i]);
             return known.filter(|(known, _)| known.eq_ignore_ascii_case(word)).map_or(0, |&(_, lists)| lists);
         }
         let lower = word.to_lowercase();

@@ -113,7 +113,8 @@ pub const fn may_end_with(last: u8) -> bool {
 /// Every name of `names` found inside, or in another case as, a word token of `doc`, among
 /// `tokens`: those that may end in a name or be a product name, in order. `hashes` are the
 /// folded token hashes, and `words` holds the product names.
-pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, names: &Names, words: &Words, tokens: impl Iterator<Item = usize>) -> Vec<Compound> {
+pub fn find(doc: &Document, lexicon: &Lexicon, names: &Names, words: &Words, tokens: impl Iterator<Item = usize>) -> Vec<Compound> {
+    let hashes: &[u64] = &doc.hashes;
     let mut found = Vec::new();
     for i in tokens {
         let token = &doc.tokens[i];

@@ -85,7 +85,7 @@ mod tests {
         let text = "One. The gang struck. Two. Three. Four.";
         let doc = Document::parse(text, &grammar);
         let cues = Words::new([(fold_hash("gang"), CUE)], []);
-        let context = Context::from_cues(&doc, &Marks::new(&doc, &doc.hashes, &cues));
+        let context = Context::from_cues(&doc, &Marks::new(&doc, &cues));
         let supported: Vec<bool> = (0..doc.sentences.len()).map(|s| context.supports(s)).collect();
         assert_eq!(supported, [true, true, true, false, false]);
     }

@@ -34,7 +34,8 @@ pub struct Repeat {
 /// Every other occurrence of the accepted `names` in `doc`, in order, none overlapping;
 /// `hashes` are the folded token hashes. Linear: one hash lookup per token, and the names
 /// that share a first token are compared only there.
-pub fn repeats(doc: &Document, hashes: &[u64], names: &[Name]) -> Vec<Repeat> {
+pub fn repeats(doc: &Document, names: &[Name]) -> Vec<Repeat> {
+    let hashes: &[u64] = &doc.hashes;
     if names.is_empty() {
         return Vec::new();
     }
@@ -50,7 +51,7 @@ pub fn repeats(doc: &Document, hashes: &[u64], names: &[Name]) -> Vec<Repeat> {
             groups.push(Vec::new());
         }
         let sources = &mut groups[group as usize];
-        let same = |&other: &usize| same_words(doc, hashes, &names[other].tokens, &name.tokens, names[other].case_free);
+        let same = |&other: &usize| same_words(doc, &names[other].tokens, &name.tokens, names[other].case_free);
         if !sources.iter().any(same) {
             sources.push(index);
             sources.sort_by_key(|&s| (std::cmp::Reverse(names[s].tokens.len()), !names[s].case_free));
@@ -69,7 +70,7 @@ pub fn repeats(doc: &Document, hashes: &[u64], names: &[Name]) -> Vec<Repeat> {
             sources.iter().copied().find(|&s| {
                 let source = &names[s];
                 let here = i..i + source.tokens.len();
-                here != source.tokens && same_words(doc, hashes, &source.tokens, &here, source.case_free)
+                here != source.tokens && same_words(doc, &source.tokens, &here, source.case_free)
             })
         });
         match hit {
@@ -94,7 +95,8 @@ fn in_path(doc: &Document, i: usize) -> bool {
 
 /// Whether the tokens `here` spell the name at `source`: folded alike, and written alike
 /// unless `case_free`.
-fn same_words(doc: &Document, hashes: &[u64], source: &Range<usize>, here: &Range<usize>, case_free: bool) -> bool {
+fn same_words(doc: &Document, source: &Range<usize>, here: &Range<usize>, case_free: bool) -> bool {
+    let hashes: &[u64] = &doc.hashes;
     if here.end > hashes.len() || hashes[here.clone()] != hashes[source.clone()] {
         return false;
     }

@@ -52,7 +52,8 @@ pub struct Marks {
 
 impl Marks {
     /// Marks the tokens of `doc`, whose folded token hashes are `hashes`.
-    pub fn new(doc: &Document, hashes: &[u64], words: &Words) -> Marks {
+    pub fn new(doc: &Document, words: &Words) -> Marks {
+        let hashes: &[u64] = &doc.hashes;
         let bytes = doc.text.as_bytes();
         let mut marks: Vec<u8> = Vec::with_capacity(doc.tokens.len());
         for (token, &hash) in doc.tokens.iter().zip(hashes) {
@@ -137,7 +138,7 @@ mod tests {
         let tables = CyberTables::new(&lexicon, &grammar.abbreviations);
         let text = "CVE-2021-44228 hit psexec.exe and the APT 41 crew used Volt Typhoon ransomware.";
         let doc = Document::parse(text, &grammar);
-        let marks = Marks::new(&doc, &doc.hashes, &tables.words);
+        let marks = Marks::new(&doc, &tables.words);
         let marked = |bits| marks.tokens(bits).map(|i| doc.token_text(i)).collect::<Vec<_>>();
         assert_eq!(marked(ID), ["CVE-2021-44228"]);
         assert_eq!(marked(COMPOUND), ["psexec.exe"]);

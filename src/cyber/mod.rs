@@ -136,14 +136,14 @@ pub fn reads_entry(entry: &Entry) -> bool {
 /// Every cyber-attack term in `doc`, sorted by start, none overlapping. `names` are the
 /// lexicon's matches of the entries it [`reads_entry`], found with the other layers' in one
 /// scan (see [`Lexicon::find_each`]).
-pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables, names: Vec<LexMatch>) -> Vec<Term> {
+pub fn find(doc: &Document, lexicon: &Lexicon, tables: &CyberTables, names: Vec<LexMatch>) -> Vec<Term> {
     let mut candidates = Vec::new();
-    let mut marks = Marks::new(doc, hashes, &tables.words);
+    let mut marks = Marks::new(doc, &tables.words);
     add_indicators(doc, lexicon, tables, &mut candidates);
     add_ids(doc, tables, &marks, &mut candidates);
     let places = add_lexicon_names(doc, lexicon, names, &mut candidates);
-    add_compounds(doc, hashes, lexicon, tables, &marks, &mut candidates);
-    let malware_words = add_vocabulary(doc, hashes, tables, &marks, &places, &mut candidates);
+    add_compounds(doc, lexicon, tables, &marks, &mut candidates);
+    let malware_words = add_vocabulary(doc, tables, &marks, &places, &mut candidates);
     for word in &malware_words {
         if let Some(before) = word.start.checked_sub(1) {
             marks.add(before, marks::SHAPE);
@@ -162,7 +162,7 @@ pub fn find(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTab
         Need::Sentence => context.supports(c.sentence),
         Need::Neighbour(token) => neighbours.next_to(token),
     });
-    add_repeats(doc, hashes, &mut candidates);
+    add_repeats(doc, &mut candidates);
     merge(doc.text, candidates)
 }
 
@@ -239,9 +239,9 @@ fn add_lexicon_names(doc: &Document, lexicon: &Lexicon, names: Vec<LexMatch>, ou
 }
 
 /// Known names inside longer words or in other cases ([`compounds`]).
-fn add_compounds(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &CyberTables, marks: &Marks, out: &mut Vec<Candidate>) {
+fn add_compounds(doc: &Document, lexicon: &Lexicon, tables: &CyberTables, marks: &Marks, out: &mut Vec<Candidate>) {
     let tokens = marks.tokens(marks::COMPOUND | marks::PRODUCT);
-    for found in compounds::find(doc, hashes, lexicon, &tables.names, &tables.words, tokens) {
+    for found in compounds::find(doc, lexicon, &tables.names, &tables.words, tokens) {
         let Some(entry) = lexicon.entries.get(found.entry as usize) else { continue };
         let Class::Cyber(category) = entry.class else { continue };
         out.push(Candidate {
@@ -263,7 +263,6 @@ fn add_compounds(doc: &Document, hashes: &[u64], lexicon: &Lexicon, tables: &Cyb
 /// malware words, where [`shapes`] looks for family names.
 fn add_vocabulary(
     doc: &Document,
-    hashes: &[u64],
     tables: &CyberTables,
     marks: &Marks,
     places: &[LexMatch],
@@ -273,7 +272,7 @@ fn add_vocabulary(
     let is_attacker = |term: &vocabulary::Term| term.category == TermCategory::ThreatActor;
     let mut demonyms = places.iter().filter(|p| p.flags & DEMONYM != 0).peekable();
     let mut malware_words = Vec::new();
-    for f in vocabulary.find(doc, hashes, marks.tokens(marks::VOCABULARY)) {
+    for f in vocabulary.find(doc, marks.tokens(marks::VOCABULARY)) {
         let Some(term) = vocabulary.terms.get(f.term as usize) else { continue };
         if term.category == TermCategory::Malware {
             malware_words.push(f.tokens.clone());
@@ -335,14 +334,14 @@ fn add_shaped_names(
 }
 
 /// Other occurrences of the accepted names ([`discourse`]), as candidates of their own.
-fn add_repeats(doc: &Document, hashes: &[u64], candidates: &mut Vec<Candidate>) {
+fn add_repeats(doc: &Document, candidates: &mut Vec<Candidate>) {
     let sources: Vec<&Candidate> = candidates.iter().filter(|c| c.repeatable.is_some()).collect();
     let names: Vec<discourse::Name> = sources
         .iter()
         .filter_map(|c| c.repeatable.clone())
         .map(|(tokens, case_free)| discourse::Name { tokens, case_free })
         .collect();
-    let repeats: Vec<Candidate> = discourse::repeats(doc, hashes, &names)
+    let repeats: Vec<Candidate> = discourse::repeats(doc, &names)
         .into_iter()
         .map(|repeat| {
             let source = sources[repeat.source];

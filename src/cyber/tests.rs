@@ -26,8 +26,8 @@ fn setup() -> &'static Setup {
 fn terms(text: &str) -> Vec<Term> {
     let s = setup();
     let doc = Document::parse(text, &s.grammar);
-    let names = s.lexicon.find(&doc, &doc.hashes, reads_entry);
-    find(&doc, &doc.hashes, &s.lexicon, &s.tables, names)
+    let names = s.lexicon.find(&doc, reads_entry);
+    find(&doc, &s.lexicon, &s.tables, names)
 }
 
 fn summary(text: &str) -> Vec<String> {

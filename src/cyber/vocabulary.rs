@@ -151,7 +151,8 @@ impl Vocabulary {
     /// Leftmost-longest matches in `doc`; `hashes` are its folded token hashes, and `starts`
     /// the tokens, in order, whose word may start a term ([`words::VOCABULARY`]). An exact-case
     /// alias that does not fit the text's capitalisation lets a shorter alias match instead.
-    pub fn find(&self, doc: &Document, hashes: &[u64], starts: impl Iterator<Item = usize>) -> Vec<Found> {
+    pub fn find(&self, doc: &Document, starts: impl Iterator<Item = usize>) -> Vec<Found> {
+        let hashes: &[u64] = &doc.hashes;
         let mut found = Vec::new();
         self.trie.scan_at(hashes, starts, |range, id| {
             let Some(alias) = self.aliases.get(id as usize) else { return false };

@@ -111,8 +111,8 @@ impl Lexicon {
     /// their aliases applied. Where one surface names several entries, the first in table order
     /// wins. `hashes` are the document's ([`Document::hashes`]).
     #[cfg(any(test, feature = "train"))]
-    pub fn find(&self, doc: &Document, hashes: &[u64], wanted: impl Fn(&Entry) -> bool) -> Vec<LexMatch> {
-        let [found] = self.find_each(doc, hashes, [&wanted]);
+    pub fn find(&self, doc: &Document, wanted: impl Fn(&Entry) -> bool) -> Vec<LexMatch> {
+        let [found] = self.find_each(doc, [&wanted]);
         found
     }
 
@@ -121,9 +121,9 @@ impl Lexicon {
     pub fn find_each<const N: usize>(
         &self,
         doc: &Document,
-        hashes: &[u64],
         wanted: [&dyn Fn(&Entry) -> bool; N],
     ) -> [Vec<LexMatch>; N] {
+        let hashes: &[u64] = &doc.hashes;
         let mut found: [Vec<LexMatch>; N] = std::array::from_fn(|_| Vec::new());
         let starts = (0..hashes.len()).filter(|&i| self.trie.may_start(hashes[i]));
         self.trie.scan_each::<N>(hashes, starts, |filter, range, group| {

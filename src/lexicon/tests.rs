@@ -21,7 +21,7 @@ fn found(text: &str) -> Vec<(String, &'static str, Option<&'static str>, u8)> {
     let (grammar, lexicon) = fixtures();
     let doc = Document::parse(text, grammar);
     lexicon
-        .find(&doc, &doc.hashes, |_| true)
+        .find(&doc, |_| true)
         .into_iter()
         .map(|m| {
             let entry = &lexicon.entries[m.entry as usize];

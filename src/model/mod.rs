@@ -52,8 +52,8 @@ pub enum Label {
 /// the trainer and the tests; the analyzer finds them in the same scan as the cyber layer's
 /// names ([`Lexicon::find_each`]).
 #[cfg(any(test, feature = "train"))]
-pub fn known_names(doc: &Document, hashes: &[u64], lexicon: &Lexicon) -> Vec<LexMatch> {
-    lexicon.find(doc, hashes, is_known_name)
+pub fn known_names(doc: &Document, lexicon: &Lexicon) -> Vec<LexMatch> {
+    lexicon.find(doc, is_known_name)
 }
 
 /// Whether the tagger reads the lexicon's matches of `entry` as features: a person,
@@ -127,16 +127,15 @@ impl Tagger {
     pub fn tag(
         &self,
         doc: &Document,
-        hashes: &[u64],
         lexicon: &Lexicon,
         known: &[LexMatch],
         quoted: &[bool],
     ) -> Vec<Label> {
         let mut labels = vec![Label::Outside; doc.tokens.len()];
-        if hashes.len() != doc.tokens.len() {
+        if doc.hashes.len() != doc.tokens.len() {
             return labels;
         }
-        let context = Context::new(doc, hashes, lexicon, known, quoted);
+        let context = Context::new(doc, lexicon, known, quoted);
         let mut scratch = Scratch::for_tokens(doc.tokens.len());
         for window in context.windows() {
             self.decode_window(&context, &window, &mut scratch);
@@ -177,8 +176,8 @@ mod tests {
         let lexicon = Lexicon::embedded(&grammar.abbreviations);
         let doc = Document::parse(text, &grammar);
         let quoted = vec![false; doc.tokens.len()];
-        let known = known_names(&doc, &doc.hashes, &lexicon);
-        let labels = Tagger::embedded().tag(&doc, &doc.hashes, &lexicon, &known, &quoted);
+        let known = known_names(&doc, &lexicon);
+        let labels = Tagger::embedded().tag(&doc, &lexicon, &known, &quoted);
         (0..doc.tokens.len()).map(|i| (doc.token_text(i).to_string(), labels[i])).collect()
     }
 
@@ -262,8 +261,8 @@ mod tests {
         for text in &texts {
             let doc = Document::parse(text, &grammar);
             let quoted = vec![false; doc.tokens.len()];
-            let known = known_names(&doc, &doc.hashes, &lexicon);
-            let context = Context::new(&doc, &doc.hashes, &lexicon, &known, &quoted);
+            let known = known_names(&doc, &lexicon);
+            let context = Context::new(&doc, &lexicon, &known, &quoted);
             let mut scratch = Scratch::for_tokens(doc.tokens.len());
             history.clear();
             for window in context.windows() {
@@ -295,8 +294,9 @@ mod tests {
     fn mismatched_inputs_give_outside() {
         let grammar = Grammar::embedded();
         let lexicon = Lexicon::embedded(&grammar.abbreviations);
-        let doc = Document::parse("Angela Merkel", &grammar);
-        let labels = Tagger::embedded().tag(&doc, &[], &lexicon, &[], &[]);
+        let mut doc = Document::parse("Angela Merkel", &grammar);
+        doc.hashes.clear();
+        let labels = Tagger::embedded().tag(&doc, &lexicon, &[], &[]);
         assert_eq!(labels, [Label::Outside, Label::Outside]);
     }
 }

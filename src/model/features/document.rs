@@ -76,11 +76,11 @@ impl<'d, 't> Context<'d, 't> {
     /// in a quotation.
     pub fn new(
         doc: &'d Document<'t>,
-        hashes: &'d [u64],
         lexicon: &Lexicon,
         known: &[LexMatch],
         quoted: &'d [bool],
     ) -> Context<'d, 't> {
+        let hashes = &doc.hashes;
         let tokens = first_pass(doc);
         let seen = SeenTable::build(hashes, &tokens);
         Context { doc, hashes, quoted, tokens, phrases: phrases(known, lexicon), seen }
@@ -444,7 +444,7 @@ mod tests {
         let lexicon = Lexicon::embedded(&grammar.abbreviations);
         let text = "NATO SAID ".repeat(20_000);
         let doc = Document::parse(&text, &grammar);
-        let context = Context::new(&doc, &doc.hashes, &lexicon, &[], &[]);
+        let context = Context::new(&doc, &lexicon, &[], &[]);
         let mut next = 0;
         for window in context.windows() {
             assert_eq!(window.tokens.start, next);
