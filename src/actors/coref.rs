@@ -85,7 +85,11 @@ fn cluster(inputs: &Inputs, candidates: &[Candidate]) -> Clusters {
             by_entry.get(&entry).copied()
         } else if full_name(index) {
             let mut other = by_surname.get(&key[key.len() - 1]).map(|names| names.last);
-            while let Some(earlier) = other.filter(|&earlier| !same_person(names.of(earlier), key)) {
+            let same = |earlier: usize| {
+                let given = |i: usize| first_word(inputs, &candidates[i]);
+                same_person(names.of(earlier), key, given(earlier), given(index))
+            };
+            while let Some(earlier) = other.filter(|&earlier| !same(earlier)) {
                 other = earlier_same_surname[earlier];
             }
             other.map(|other| cluster_of[other])
@@ -274,10 +278,27 @@ impl Hash for NameKey<'_> {
     }
 }
 
-/// Two multi-word person names of one person: same surname, and same given name or one of
-/// them abbreviated ("Joseph R. Biden" and "Joe Biden" are not matched; "J. Biden" is).
-fn same_person(a: &[u64], b: &[u64]) -> bool {
-    a.last() == b.last() && (a.first() == b.first() || a.len() != b.len())
+/// Two multi-word person names of one person, by their words' hashes and their first words as
+/// written: same surname, and the same given name or an initial of it ("George W. Bush" and
+/// "George Bush", "J. Biden" and "Joe Biden" are; "Jeb Bush" and "George H.W. Bush" are not,
+/// nor are "Joseph R. Biden" and "Joe Biden").
+fn same_person(a: &[u64], b: &[u64], a_given: &str, b_given: &str) -> bool {
+    a.last() == b.last() && (a.first() == b.first() || initial_of(a_given, b_given) || initial_of(b_given, a_given))
+}
+
+/// Whether `initial` is one capital, with or without a dot, that starts `name`.
+fn initial_of(initial: &str, name: &str) -> bool {
+    let mut chars = initial.chars();
+    match (chars.next(), chars.as_str()) {
+        (Some(c), "" | ".") => c.is_uppercase() && name.starts_with(c) && name.len() > initial.len(),
+        _ => false,
+    }
+}
+
+/// The first word of a candidate's name, as written.
+fn first_word<'t>(inputs: &Inputs<'_, 't>, candidate: &Candidate) -> &'t str {
+    let doc = inputs.doc;
+    candidate.tokens.clone().find(|&i| doc.tokens[i].kind == TokenKind::Word).map_or("", |i| doc.token_text(i))
 }
 
 /// Joins an all-capitals acronym to the organisation whose initials it spells: the cluster
@@ -505,4 +526,44 @@ fn owner_start(inputs: &Inputs, candidates: &[Candidate], member: usize, title_s
         start = previous;
     }
     title_start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names of the people of `text`, each with its mentions as written.
+    fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        crate::analyze(text)
+            .actors
+            .into_iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| (a.name, a.mentions.into_iter().map(|m| m.text).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn initials_stand_for_given_names() {
+        assert!(initial_of("J.", "Joe"));
+        assert!(initial_of("J", "Joseph"));
+        assert!(!initial_of("J.", "J."));
+        assert!(!initial_of("Jo", "Joe"));
+        assert!(!initial_of("j.", "joe"));
+        assert!(!initial_of("K.", "Joe"));
+    }
+
+    /// Regression: two people of one family were one actor, since names of two and three
+    /// words with the same surname were taken for one person.
+    #[test]
+    fn relatives_with_one_surname_stay_apart() {
+        let found = people("Jeb Bush spoke in Iowa. His father, George H.W. Bush, was president. Jeb said he would run.");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().any(|(name, mentions)| name == "Jeb Bush" && mentions.len() == 2), "{found:?}");
+    }
+
+    #[test]
+    fn an_initial_joins_the_full_given_name() {
+        let found = people("Joe Biden spoke on Monday. J. Biden, as the sign read, then left.");
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
 }
