@@ -80,10 +80,11 @@ pub struct Labelled {
     known: Vec<LexMatch>,
 }
 
-/// The tagger's label for every token, the first step of [`find`]. It is a step of its own
-/// so that the caller can run it before the cyber layer: the tagger's per-token buffers and the
-/// cyber layer's candidates, the two largest transient allocations, are then never live at
-/// the same time.
+/// The tagger's label for every token, the first step of [`find`]; `known` are the lexicon's
+/// names the tagger reads ([`crate::model::is_known_name`]), which [`find`] reconciles its
+/// names with. It is a step of its own so that the caller can run it before the cyber layer:
+/// the tagger's per-token buffers and the cyber layer's candidates, the two largest transient
+/// allocations, are then never live at the same time.
 pub fn label(inputs: &Inputs, known: Vec<LexMatch>) -> Labelled {
     let quoted = quoted_tokens(inputs.doc, inputs.quotations);
     let labels = inputs.model.tag(inputs.doc, inputs.lexicon, &known, &quoted);
