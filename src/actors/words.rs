@@ -2,7 +2,7 @@
 //!
 //! Every step asks about the words of each name: whether it opens with an article, whether it
 //! is all calendar words, whether a role's modifier is a function word. The lexicon has hashed
-//! every token already ([`super::Inputs::hashes`]), so one probe by that hash answers both
+//! every token already ([`crate::text::Document::hashes`]), so one probe by that hash answers both
 //! lists, where a [`crate::text::WordSet`] would fold and hash the word again for each.
 
 use std::collections::HashMap;

@@ -109,24 +109,24 @@ impl Lexicon {
 
     /// Leftmost-longest matches of the entries that `wanted` accepts, with the case rules of
     /// their aliases applied. Where one surface names several entries, the first in table order
-    /// wins. `hashes` are the document's ([`Document::hashes`]).
+    /// wins. Only the trainer and the tests look for one filter's alone.
     #[cfg(any(test, feature = "train"))]
     pub fn find(&self, doc: &Document, wanted: impl Fn(&Entry) -> bool) -> Vec<LexMatch> {
         let [found] = self.find_each(doc, [&wanted]);
         found
     }
 
-    /// [`Lexicon::find`] for several filters at once: each filter's matches, as its own
-    /// [`Lexicon::find`] would give them, for one walk of the trie.
+    /// The leftmost-longest matches of several filters at once, as a scan for each alone would
+    /// give them, for one walk of the trie: the entries each `wanted` accepts, with the case
+    /// rules of their aliases applied, the first in table order winning where one surface names
+    /// several.
     pub fn find_each<const N: usize>(
         &self,
         doc: &Document,
         wanted: [&dyn Fn(&Entry) -> bool; N],
     ) -> [Vec<LexMatch>; N] {
-        let hashes: &[u64] = &doc.hashes;
         let mut found: [Vec<LexMatch>; N] = std::array::from_fn(|_| Vec::new());
-        let starts = (0..hashes.len()).filter(|&i| self.trie.may_start(hashes[i]));
-        self.trie.scan_each::<N>(hashes, starts, |filter, range, group| {
+        self.trie.scan_each::<N>(&doc.hashes, self.trie.starts(&doc.hashes), |filter, range, group| {
             let hit = self.groups[group as usize].iter().map(|&a| &self.aliases[a as usize]).find(|alias| {
                 wanted[filter](&self.entries[alias.entry as usize]) && case_fits(doc, range.clone(), alias)
             });

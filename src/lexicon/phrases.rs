@@ -158,6 +158,12 @@ impl PhraseTrie {
         }
     }
 
+    /// The positions of `hashes` where a phrase may start ([`PhraseTrie::may_start`]), for a
+    /// scan that has not found them already.
+    pub fn starts<'a>(&'a self, hashes: &'a [u64]) -> impl Iterator<Item = usize> + 'a {
+        (0..hashes.len()).filter(move |&i| self.may_start(hashes[i]))
+    }
+
     /// Whether a phrase may start with the token `hash`; `false` is certain, and costs a few
     /// instructions.
     #[inline]
@@ -234,7 +240,7 @@ mod tests {
 
     /// A scan from every position where a phrase may start.
     fn scan(trie: &PhraseTrie, hashes: &[u64], accept: impl FnMut(Range<usize>, u32) -> bool) {
-        trie.scan_at(hashes, (0..hashes.len()).filter(|&i| trie.may_start(hashes[i])), accept);
+        trie.scan_at(hashes, trie.starts(hashes), accept);
     }
 
     fn hashes(words: &[&str]) -> Vec<u64> {

@@ -108,10 +108,10 @@ impl Sink for Scorer<'_> {
 /// The summed weights of the context features that read no words ([`features::context_class_features`]
 /// and [`features::context_token_features`]), by the keys that say all they read.
 ///
-/// On a megabyte of news the 75,000 scored tokens show a few hundred class patterns and a few
-/// thousand token patterns, so most tokens read two slots where they made a dozen weight
-/// lookups. Each table is direct-mapped, a slot holding the last pattern that fell in it, and
-/// sized by the document, so a short text does not clear a large one.
+/// On a megabyte of news, four in five of the 75,000 scored tokens find both their patterns
+/// stored, and read two slots where they made up to a dozen weight lookups. Each table is
+/// direct-mapped, a slot holding the last pattern that fell in it, and sized by the document,
+/// so a short text does not clear a large one.
 struct Patterns {
     classes: PatternTable<u32>,
     tokens: PatternTable<[u64; 2]>,
@@ -122,31 +122,31 @@ impl Patterns {
     fn for_tokens(tokens: usize) -> Patterns {
         let slots = |most: usize| (tokens / 16).next_power_of_two().clamp(16, most);
         // Neither key is ever all ones: classes and flags never fill their bits.
-        Patterns { classes: PatternTable::new(slots(1 << 12), u32::MAX), tokens: PatternTable::new(slots(1 << 12), [u64::MAX; 2]) }
+        let (classes, tokens) = (PatternTable::new(slots(1 << 12), u32::MAX), PatternTable::new(slots(1 << 12), [u64::MAX; 2]));
+        Patterns { classes, tokens }
     }
 
     /// Adds the weights of the class and token features of the `k`-th token of a window.
     #[inline(always)]
     fn add(&mut self, weights: &Weights, attrs: &[Attrs], k: usize, scores: &mut [i32; LABELS]) {
         let key = features::class_key(attrs, k);
-        let class = self.classes.get_or_insert(key, u64::from(key), || {
-            let mut scorer = Scorer { weights, scores: [0; LABELS] };
-            features::context_class_features(attrs, k, &mut scorer);
-            scorer.scores
-        });
-        add_row(scores, class);
+        let class = || summed(weights, |scorer| features::context_class_features(attrs, k, scorer));
+        add_row(scores, self.classes.get_or_insert(key, u64::from(key), class));
         let key = features::token_key(attrs, k);
         if key[1] == 0 && !attrs[k + 2].full() {
             // A lower-case word without phrase bits has no token features.
             return;
         }
-        let token = self.tokens.get_or_insert(key, key[0] ^ key[1].rotate_left(23), || {
-            let mut scorer = Scorer { weights, scores: [0; LABELS] };
-            features::context_token_features(attrs, k, &mut scorer);
-            scorer.scores
-        });
-        add_row(scores, token);
+        let token = || summed(weights, |scorer| features::context_token_features(attrs, k, scorer));
+        add_row(scores, self.tokens.get_or_insert(key, key[0] ^ key[1].rotate_left(23), token));
     }
+}
+
+/// The weights of the features that `features` adds, summed.
+fn summed(weights: &Weights, features: impl FnOnce(&mut Scorer)) -> [i32; LABELS] {
+    let mut scorer = Scorer { weights, scores: [0; LABELS] };
+    features(&mut scorer);
+    scorer.scores
 }
 
 fn add_row(scores: &mut [i32; LABELS], row: &[i32; LABELS]) {

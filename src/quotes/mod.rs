@@ -2,7 +2,7 @@
 //!
 //! Two passes. [`find_quotations`] pairs the marks into [`Quotation`]s (see `pairing.rs` for the
 //! rules: outer quotations only, one per paragraph part, unbalanced marks recovered without ever
-//! running past a paragraph). The actor layer reads them, then [`attribute`] looks in a bounded
+//! running past a paragraph). The actor layer reads them, then [`attribute()`] looks in a bounded
 //! window around each quotation for a speech cue and its speaker (see `attribute.rs`), so both
 //! passes are linear in the length of the text.
 

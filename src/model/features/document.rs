@@ -35,7 +35,6 @@ const OPENER: u8 = packed(flag::OPENER);
 /// Everything the first pass computes for a document.
 pub struct Context<'d, 't> {
     doc: &'d Document<'t>,
-    hashes: &'d [u64],
     quoted: &'d [bool],
     /// Per token, the capitalisation class and the flags of its position in its line and
     /// sentence.
@@ -80,10 +79,9 @@ impl<'d, 't> Context<'d, 't> {
         known: &[LexMatch],
         quoted: &'d [bool],
     ) -> Context<'d, 't> {
-        let hashes = &doc.hashes;
         let tokens = first_pass(doc);
-        let seen = SeenTable::build(hashes, &tokens);
-        Context { doc, hashes, quoted, tokens, phrases: phrases(known, lexicon), seen }
+        let seen = SeenTable::build(&doc.hashes, &tokens);
+        Context { doc, quoted, tokens, phrases: phrases(known, lexicon), seen }
     }
 
     fn class(&self, i: usize) -> u8 {
@@ -109,7 +107,7 @@ impl<'d, 't> Context<'d, 't> {
         let hi = (window.tokens.end + 2).min(window.sentence.end);
         let at = (lo as isize - first) as usize;
         if let (Some(slots), Some(hashes), Some(tokens)) =
-            (attrs.get_mut(at..at + (hi - lo)), self.hashes.get(lo..hi), self.tokens.get(lo..hi))
+            (attrs.get_mut(at..at + (hi - lo)), self.doc.hashes.get(lo..hi), self.tokens.get(lo..hi))
         {
             for (i, ((a, &word), &byte)) in (lo..).zip(slots.iter_mut().zip(hashes).zip(tokens)) {
                 let quoted = if self.quoted.get(i).copied().unwrap_or(false) { flag::QUOTED } else { 0 };
