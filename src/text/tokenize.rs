@@ -9,7 +9,7 @@
 //! [`crate::Analyzer::analyze`] before they reach here.
 
 use super::case::{self, ascii_word};
-use super::fold::fold_hash;
+use super::fold::{fold_hash, fold_hash_ascii_byte};
 use super::chars::{is_ascii_alphanumeric_byte, is_dash, is_invisible, is_letter, is_quote_char, is_word_char};
 use super::{Token, TokenKind, WordSet};
 
@@ -77,6 +77,16 @@ pub fn tokenize(text: &str, abbreviations: &Abbreviations) -> (Vec<Token>, Vec<u
             (word_end_after(text, end), TokenKind::Word, Some(run))
         } else {
             match classify(text, pos) {
+                // A mark or a digit of one byte, a sixth of the tokens: its class is its kind's.
+                At::Token(end, kind) if end == pos + 1 && b.is_ascii() && kind != TokenKind::Word => {
+                    let case = case::classify(&bytes[pos..end], kind);
+                    let token = Token { start: pos as u32, end: end as u32, kind, flags: flags | space_after(text, end), case };
+                    out.push(token, fold_hash_ascii_byte(b));
+                    newlines = 0;
+                    flags = 0;
+                    pos = end;
+                    continue;
+                }
                 At::Token(end, kind) => (end, kind, None),
                 At::Space(end, breaks) => {
                     // The line flags go to the next token, whatever spaces come first.
