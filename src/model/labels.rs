@@ -6,6 +6,9 @@ use super::{EntityType, Label};
 /// How many labels the model scores: `O`, then `B-`/`I-` for each of the four types.
 pub const LABELS: usize = 9;
 
+/// The index of `O`, the first label.
+pub const OUTSIDE: u8 = 0;
+
 /// The label names in index order, as written in the weight file's header.
 pub const NAMES: [&str; LABELS] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 

@@ -13,8 +13,10 @@ pub mod names;
 mod score;
 pub mod weights;
 
-use crate::lexicon::{Entry, LexMatch, Lexicon};
-use crate::text::Document;
+use std::collections::HashSet;
+
+use crate::lexicon::{Entry, FastHash, LexMatch, Lexicon};
+use crate::text::{data_lines, fold_hash, Document};
 use features::{Attrs, Context, History, Window, WordLists};
 use labels::LABELS;
 use names::NameTable;
@@ -66,6 +68,10 @@ pub fn is_known_name(entry: &Entry) -> bool {
 pub struct Tagger {
     weights: Weights,
     names: NameTable,
+    /// The folded hashes of the closed-class words that are no given name or surname ("the",
+    /// "but", "he"; not "may" or "will"): one opening a sentence before lower-case words is
+    /// never a name ([`Context::lone_opening_anchor`]).
+    closed: HashSet<u64, FastHash>,
     transitions: decode::Transitions,
     /// The weights of the feature every scored token has.
     bias: [i32; LABELS],
@@ -110,7 +116,12 @@ impl Tagger {
         let mut scorer = Scorer { weights: &weights, scores: [0; LABELS] };
         features::bias(&mut scorer);
         let bias = scorer.scores;
-        Ok(Tagger { weights, names: NameTable::embedded(), transitions, bias })
+        let names = NameTable::embedded();
+        let closed = data_lines(include_str!("../../data/grammar/function_words.txt"))
+            .map(fold_hash)
+            .filter(|&hash| names.bits(hash) == 0)
+            .collect();
+        Ok(Tagger { weights, names, closed, transitions, bias })
     }
 
     /// How many features the model has.
@@ -138,6 +149,13 @@ impl Tagger {
         let context = Context::new(doc, lexicon, known, quoted);
         let mut scratch = Scratch::for_tokens(doc.tokens.len());
         for window in context.windows() {
+            // A sentence's opening "The" or "But" before lower-case words is always `O`, and one
+            // window in seven of news text (2,600 of 19,000 in 1 MB); it is remembered so, as a
+            // decoded window's tokens are. The trainer still scores such windows.
+            if let Some(opener) = context.lone_opening_anchor(&window).filter(|&i| self.closed.contains(&doc.hashes[i])) {
+                scratch.history.record(doc.hashes[opener], labels::OUTSIDE);
+                continue;
+            }
             self.decode_window(&context, &window, &mut scratch);
             for (label, &index) in labels[window.tokens.clone()].iter_mut().zip(&scratch.path) {
                 *label = Label::from_index(usize::from(index));
@@ -213,6 +231,19 @@ mod tests {
     );
     name_case!(nationality, "The German government said on Friday it would act.", "German", Label::Begin(Misc));
     name_case!(lower_case_word, "The German government said on Friday it would act.", "government", Label::Outside);
+
+    /// Closed-class words that are names too keep their windows: "May said" may be Theresa May,
+    /// "He said" Chinese.
+    #[test]
+    fn closed_words_leave_out_names() {
+        let tagger = Tagger::embedded();
+        for word in ["the", "but", "although", "however"] {
+            assert!(tagger.closed.contains(&fold_hash(word)), "{word}");
+        }
+        for word in ["may", "will", "he"] {
+            assert!(!tagger.closed.contains(&fold_hash(word)), "{word}");
+        }
+    }
 
     #[test]
     fn output_is_well_formed_and_deterministic() {

@@ -88,6 +88,25 @@ impl<'d, 't> Context<'d, 't> {
         self.tokens[i] & CLASS_BITS
     }
 
+    /// The window's one token that anchors a name, when it is a word in title case that opens
+    /// its sentence or follows an opener ("The", "But", "He" before lower-case words): the
+    /// tagger leaves such a window untagged when the word is closed-class.
+    pub fn lone_opening_anchor(&self, window: &Window) -> Option<usize> {
+        let opening = |i: usize| {
+            let t = self.tokens[i];
+            t & CLASS_BITS == class::TITLE && t & (FIRST | OPENER) != 0 && t & CAPS_LINE == 0
+        };
+        // A lone anchor's window is it and its neighbours in the sentence, an opener before it
+        // among them if it follows one.
+        if window.tokens.len() > 3 {
+            return None;
+        }
+        let first = window.tokens.start;
+        let anchor = (first..window.tokens.end.min(first + 2)).find(|&i| opening(i))?;
+        let alone = window.tokens.clone().all(|i| i == anchor || !class::anchors(self.class(i)));
+        alone.then_some(anchor)
+    }
+
     /// The token ranges worth scoring, in order: runs of tokens within one sentence that are on
     /// a capitals line, or anchor a name, or lie next to a token that does.
     pub fn windows(&self) -> Windows<'_, 'd, 't> {
@@ -450,5 +469,23 @@ mod tests {
             next = window.tokens.end;
         }
         assert_eq!(next, doc.tokens.len());
+    }
+
+    /// The opening words of sentences and quotations that are a window's only anchor, and no
+    /// word of a name or of a capitals line.
+    #[test]
+    fn finds_lone_opening_anchors() {
+        let grammar = Grammar::embedded();
+        let lexicon = Lexicon::embedded(&grammar.abbreviations);
+        let text = "But officials said so. \"He left,\" she said. The Hill reported it. \
+                    Mr. Smith left. THE END\nIt rained all day in Paris.";
+        let doc = Document::parse(text, &grammar);
+        let context = Context::new(&doc, &lexicon, &[], &[]);
+        let lone: Vec<&str> = context
+            .windows()
+            .filter_map(|window| context.lone_opening_anchor(&window))
+            .map(|i| doc.token_text(i))
+            .collect();
+        assert_eq!(lone, ["But", "He", "It"]);
     }
 }
