@@ -120,7 +120,7 @@ fn actor_estimate(actor: &Actor) -> usize {
 fn quote_estimate(quote: &Quote) -> usize {
     // The quote's span, with two escapes for straight marks, then
     // `,"speaker":,"speaker_name":"","speaker_span":,"cue":` with a null or a span each.
-    let name = quote.speaker_name.as_ref().map_or(0, String::len);
+    let name = quote.speaker_name.as_ref().map_or(0, |name| name.len());
     let span = |span: &Option<Span>| span.as_ref().map_or(4, span_estimate);
     let own = SPAN_ESTIMATE + quote.text.len() + 2;
     own + 50 + NUMBER_ESTIMATE + name + span(&quote.speaker_span) + span(&quote.cue)

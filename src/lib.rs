@@ -82,7 +82,7 @@ impl Analyzer {
     }
 
     /// Analyses `text`. Texts over 4 GiB are analysed up to the last char boundary before that.
-    pub fn analyze(&self, text: &str) -> Analysis {
+    pub fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
         let text = truncate_to_u32(text);
         let mut doc = text::Document::parse(text, &self.grammar);
         let quotations = quotes::find_quotations(&doc);
@@ -129,7 +129,7 @@ pub fn analyzer() -> &'static Analyzer {
 }
 
 /// Analyses `text` with the shared [`Analyzer`].
-pub fn analyze(text: &str) -> Analysis {
+pub fn analyze(text: &str) -> Analysis<'_> {
     analyzer().analyze(text)
 }
 

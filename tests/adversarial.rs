@@ -13,6 +13,7 @@
 #[path = "../fuzz/src/lib.rs"]
 mod fuzz_checks;
 
+use std::borrow::Cow;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
@@ -612,7 +613,7 @@ fn crlf_and_cr_give_the_lf_result() {
 
 /// `analysis` of `text` (with CR or CRLF line ends) as it reads in the text with LF line ends:
 /// offsets moved back by the CRs removed before them, slices and names taken from the LF text.
-fn as_lf(text: &str, analysis: &Analysis) -> Analysis {
+fn as_lf<'a>(text: &str, analysis: &Analysis<'a>) -> Analysis<'a> {
     let lf_text = text.replace("\r\n", "\n").replace('\r', "\n");
     // removed[i]: the bytes dropped before byte i when CRLF becomes LF.
     let mut removed = Vec::with_capacity(text.len() + 1);
@@ -628,9 +629,9 @@ fn as_lf(text: &str, analysis: &Analysis) -> Analysis {
     let span = |s: &Span| Span {
         start: at(s.start),
         end: at(s.end),
-        text: lf_text[at(s.start)..at(s.end)].to_owned(),
+        text: lf_text[at(s.start)..at(s.end)].to_owned().into(),
     };
-    let lf_name = |name: &str| name.replace("\r\n", "\n").replace('\r', "\n");
+    let lf_name = |name: &str| Cow::Owned(name.replace("\r\n", "\n").replace('\r', "\n"));
     let mut out = analysis.clone();
     for actor in &mut out.actors {
         actor.name = lf_name(&actor.name);
@@ -640,7 +641,7 @@ fn as_lf(text: &str, analysis: &Analysis) -> Analysis {
         let quoted = span(&Span {
             start: quote.start,
             end: quote.end,
-            text: String::new(),
+            text: Cow::Borrowed(""),
         });
         (quote.start, quote.end, quote.text) = (quoted.start, quoted.end, quoted.text);
         quote.speaker_name = quote.speaker_name.as_deref().map(lf_name);
@@ -651,7 +652,7 @@ fn as_lf(text: &str, analysis: &Analysis) -> Analysis {
         let found = span(&Span {
             start: term.start,
             end: term.end,
-            text: String::new(),
+            text: Cow::Borrowed(""),
         });
         (term.start, term.end, term.text) = (found.start, found.end, found.text);
     }
@@ -752,7 +753,7 @@ fn right_to_left_text_with_english_names() {
     let _guard = exclusive();
     let analysis = analyze(RIGHT_TO_LEFT);
     check_invariants(RIGHT_TO_LEFT, &analysis);
-    let names: Vec<&str> = analysis.actors.iter().map(|a| a.name.as_str()).collect();
+    let names: Vec<&str> = analysis.actors.iter().map(|a| &*a.name).collect();
     for name in ["Daniel Okafor", "Microsoft", "Maria Lindqvist"] {
         assert!(names.contains(&name), "{name} not found among {names:?}");
     }

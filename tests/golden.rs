@@ -36,7 +36,7 @@ fn render(analysis: &Analysis) -> String {
         if !actor.roles.is_empty() {
             write!(out, " [{}]", actor.roles.join("; ")).unwrap();
         }
-        let mentions: Vec<&str> = actor.mentions.iter().map(|m| m.text.as_str()).collect();
+        let mentions: Vec<&str> = actor.mentions.iter().map(|m| &*m.text).collect();
         writeln!(out, ": {}", one_line(&mentions.join(" | "))).unwrap();
     }
     out.push_str("=== quotes\n");
@@ -46,8 +46,8 @@ fn render(analysis: &Analysis) -> String {
             (None, Some(phrase)) => format!("\"{phrase}\""),
             _ => "-".to_string(),
         };
-        let span = quote.speaker_span.as_ref().map_or("-", |s| s.text.as_str());
-        let cue = quote.cue.as_ref().map_or("-", |s| s.text.as_str());
+        let span = quote.speaker_span.as_ref().map_or("-", |s| &*s.text);
+        let cue = quote.cue.as_ref().map_or("-", |s| &*s.text);
         writeln!(out, "{} <- {speaker} @ {} ~ {}", one_line(&quote.text), one_line(span), one_line(cue)).unwrap();
     }
     out.push_str("=== terms\n");

@@ -86,8 +86,8 @@ fn every_escape() -> String {
     text
 }
 
-fn span(start: usize, end: usize, text: &str) -> Span {
-    Span { start, end, text: text.to_owned() }
+fn span(start: usize, end: usize, text: &str) -> Span<'static> {
+    Span { start, end, text: text.to_owned().into() }
 }
 
 #[test]
@@ -95,17 +95,17 @@ fn every_string_field_is_escaped_like_serde_json() {
     let odd = every_escape();
     let analysis = Analysis {
         actors: vec![
-            Actor { id: 0, name: odd.clone(), kind: ActorKind::Person, mentions: vec![span(0, 1, &odd)], roles: vec![odd.clone(), String::new()] },
-            Actor { id: usize::MAX, name: String::new(), kind: ActorKind::Place, mentions: vec![], roles: vec![] },
+            Actor { id: 0, name: odd.clone().into(), kind: ActorKind::Person, mentions: vec![span(0, 1, &odd)], roles: vec![odd.clone(), String::new()] },
+            Actor { id: usize::MAX, name: "".into(), kind: ActorKind::Place, mentions: vec![], roles: vec![] },
         ],
         quotes: vec![
-            Quote { start: 9, end: 10, text: odd.clone(), speaker: Some(0), speaker_name: Some(odd.clone()), speaker_span: Some(span(1, 2, &odd)), cue: Some(span(3, 4, &odd)) },
-            Quote { start: 10, end: 100, text: String::new(), speaker: None, speaker_name: None, speaker_span: None, cue: None },
+            Quote { start: 9, end: 10, text: odd.clone().into(), speaker: Some(0), speaker_name: Some(odd.clone().into()), speaker_span: Some(span(1, 2, &odd)), cue: Some(span(3, 4, &odd)) },
+            Quote { start: 10, end: 100, text: "".into(), speaker: None, speaker_name: None, speaker_span: None, cue: None },
         ],
         terms: TermCategory::ALL
             .iter()
             .enumerate()
-            .map(|(i, &category)| Term { start: i, end: i * 1000, text: odd.clone(), category, name: odd.clone(), reference: (i % 2 == 0).then(|| odd.clone()) })
+            .map(|(i, &category)| Term { start: i, end: i * 1000, text: odd.clone().into(), category, name: odd.clone().into(), reference: (i % 2 == 0).then(|| odd.clone()) })
             .collect(),
     };
     assert_eq!(newsmark::json::to_string(&analysis), serde_json::to_string(&analysis).unwrap());
@@ -148,7 +148,7 @@ fn cli_prints_serde_json_text() {
 struct BatchResult<'a> {
     id: &'a Value,
     #[serde(flatten)]
-    analysis: &'a Analysis,
+    analysis: &'a Analysis<'a>,
 }
 
 #[test]
@@ -176,19 +176,19 @@ fn any_number() -> impl Strategy<Value = usize> {
     prop_oneof![Just(0), 0..100_000usize, any::<usize>()]
 }
 
-fn any_span() -> impl Strategy<Value = Span> {
-    (any_number(), any_number(), any_text()).prop_map(|(start, end, text)| Span { start, end, text })
+fn any_span() -> impl Strategy<Value = Span<'static>> {
+    (any_number(), any_number(), any_text()).prop_map(|(start, end, text)| Span { start, end, text: text.into() })
 }
 
-fn any_actor() -> impl Strategy<Value = Actor> {
+fn any_actor() -> impl Strategy<Value = Actor<'static>> {
     let kind = prop::sample::select(vec![ActorKind::Person, ActorKind::Organization, ActorKind::Place]);
     let mentions = prop::collection::vec(any_span(), 0..4);
     let roles = prop::collection::vec(any_text(), 0..3);
     (any_number(), any_text(), kind, mentions, roles)
-        .prop_map(|(id, name, kind, mentions, roles)| Actor { id, name, kind, mentions, roles })
+        .prop_map(|(id, name, kind, mentions, roles)| Actor { id, name: name.into(), kind, mentions, roles })
 }
 
-fn any_quote() -> impl Strategy<Value = Quote> {
+fn any_quote() -> impl Strategy<Value = Quote<'static>> {
     let speaker = (prop::option::of(any_number()), prop::option::of(any_text()));
     let spans = (prop::option::of(any_span()), prop::option::of(any_span()));
     (any_span(), speaker, spans).prop_map(|(quoted, (speaker, speaker_name), (speaker_span, cue))| Quote {
@@ -196,25 +196,25 @@ fn any_quote() -> impl Strategy<Value = Quote> {
         end: quoted.end,
         text: quoted.text,
         speaker,
-        speaker_name,
+        speaker_name: speaker_name.map(Into::into),
         speaker_span,
         cue,
     })
 }
 
-fn any_term() -> impl Strategy<Value = Term> {
+fn any_term() -> impl Strategy<Value = Term<'static>> {
     let category = prop::sample::select(TermCategory::ALL.to_vec());
     (any_span(), category, any_text(), prop::option::of(any_text())).prop_map(|(span, category, name, reference)| Term {
         start: span.start,
         end: span.end,
         text: span.text,
         category,
-        name,
+        name: name.into(),
         reference,
     })
 }
 
-fn any_analysis() -> impl Strategy<Value = Analysis> {
+fn any_analysis() -> impl Strategy<Value = Analysis<'static>> {
     let actors = prop::collection::vec(any_actor(), 0..4);
     let quotes = prop::collection::vec(any_quote(), 0..4);
     let terms = prop::collection::vec(any_term(), 0..4);

@@ -30,7 +30,7 @@ fn check_invariants(text: &str, analysis: &Analysis) {
         check_span(text, quote.start, quote.end, &quote.text);
         if let Some(id) = quote.speaker {
             assert!(id < analysis.actors.len());
-            assert_eq!(quote.speaker_name.as_deref(), Some(analysis.actors[id].name.as_str()));
+            assert_eq!(quote.speaker_name.as_deref(), Some(&*analysis.actors[id].name));
         }
         quote.speaker_span.iter().chain(quote.cue.iter()).for_each(|s| check_spans(text, s));
     }

@@ -154,7 +154,7 @@ pub fn check_invariants(text: &str, analysis: &Analysis) {
                 "quote {:?} names speaker {id}, which is no actor",
                 quote.text
             );
-            let name = actor.map(|a| a.name.as_str());
+            let name = actor.map(|a| &*a.name);
             assert_eq!(
                 quote.speaker_name.as_deref(),
                 name,

@@ -10,6 +10,7 @@
 //! Everything here is linear in the number of mentions: names are looked up by hashed words,
 //! and the nearest full name of a lone word is the latest of a sweep in text order.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -57,7 +58,7 @@ impl Clusters {
 }
 
 /// Groups `candidates` (sorted, non-overlapping) into actors.
-pub fn group(inputs: &Inputs, titles: &Titles, candidates: Vec<Candidate>) -> Found {
+pub fn group<'t>(inputs: &Inputs<'_, 't>, titles: &Titles, candidates: Vec<Candidate>) -> Found<'t> {
     // The look-up tables of clustering are freed before the result is built beside them.
     let clusters = cluster(inputs, &candidates);
     build(inputs, titles, &candidates, &clusters)
@@ -375,7 +376,7 @@ fn best_member(inputs: &Inputs, candidates: &[Candidate], names: &NameWords, mem
 }
 
 /// The public actors and the mention index from the finished clusters.
-fn build(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], clusters: &Clusters) -> Found {
+fn build<'t>(inputs: &Inputs<'_, 't>, titles: &Titles, candidates: &[Candidate], clusters: &Clusters) -> Found<'t> {
     let doc = inputs.doc;
     let mut actors = Vec::with_capacity(clusters.clusters.len());
     // Every candidate is a member of exactly one cluster, so writing each mention at its
@@ -387,7 +388,7 @@ fn build(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], clusters: &
         let members = clusters.members(cluster);
         let kind = majority_kind(candidates, members);
         let name = match cluster.entry {
-            Some(entry) => inputs.lexicon.entries[entry as usize].name.to_string(),
+            Some(entry) => Cow::Borrowed(inputs.lexicon.entries[entry as usize].name),
             None => clean_name(inputs, candidates[cluster.best].tokens.clone()),
         };
         let mut roles: Vec<String> = Vec::new();
@@ -399,7 +400,7 @@ fn build(inputs: &Inputs, titles: &Titles, candidates: &[Candidate], clusters: &
                 gender = gender.or(*title_gender);
                 let text = clean_name(inputs, range.clone());
                 if roles.len() < MAX_ROLES && !roles.iter().any(|r| r.eq_ignore_ascii_case(&text)) {
-                    roles.push(text);
+                    roles.push(text.into_owned());
                 }
             }
             mentions[member] = Mention { tokens: tokens.clone(), actor: id, role: role.map(|(range, _)| range) };
@@ -441,16 +442,26 @@ fn majority_kind(candidates: &[Candidate], members: &[usize]) -> ActorKind {
 }
 
 /// The text of `tokens` on one line, with runs of whitespace as single spaces.
-fn clean_name(inputs: &Inputs, tokens: Range<usize>) -> String {
+fn clean_name<'t>(inputs: &Inputs<'_, 't>, tokens: Range<usize>) -> Cow<'t, str> {
     let doc = inputs.doc;
-    let mut name = String::with_capacity(doc.byte_range(tokens.clone()).len());
+    // Nearly always the text as written: tokens apart by one space or none.
+    let written = doc.tokens_text(tokens.clone());
+    let gaps_plain = tokens.clone().skip(1).all(|i| {
+        let (before, token) = (&doc.tokens[i - 1], &doc.tokens[i]);
+        let gap = &doc.text[before.end as usize..token.start as usize];
+        gap.is_empty() || (gap == " " && token.has(SPACE_BEFORE))
+    });
+    if gaps_plain {
+        return Cow::Borrowed(written);
+    }
+    let mut name = String::with_capacity(written.len());
     for i in tokens {
         if !name.is_empty() && doc.tokens[i].has(SPACE_BEFORE) {
             name.push(' ');
         }
         name.push_str(doc.token_text(i));
     }
-    name
+    Cow::Owned(name)
 }
 
 /// The title or role written with a person's mention: before it ("Kremlin spokesman Dmitry
@@ -538,7 +549,7 @@ mod tests {
             .actors
             .into_iter()
             .filter(|a| a.kind == ActorKind::Person)
-            .map(|a| (a.name, a.mentions.into_iter().map(|m| m.text).collect()))
+            .map(|a| (a.name.into_owned(), a.mentions.into_iter().map(|m| m.text.into_owned()).collect()))
             .collect()
     }
 

@@ -62,9 +62,9 @@ pub struct Mention {
 }
 
 /// The actors of a document.
-pub struct Found {
+pub struct Found<'t> {
     /// The public result, ids equal to indices.
-    pub actors: Vec<Actor>,
+    pub actors: Vec<Actor<'t>>,
     /// Every mention, sorted by token.
     pub mentions: Vec<Mention>,
     /// The likely gender of each person actor, by actor index; `None` for others or unknown.
@@ -93,7 +93,7 @@ pub fn label(inputs: &Inputs, known: Vec<LexMatch>) -> Labelled {
 
 /// Finds and links the actors of a document from its [`label`]s. The cyber-attack `terms`
 /// (sorted) are not actors, though the tagger often takes their names for some.
-pub fn find(inputs: &Inputs, labelled: Labelled, terms: &[Term]) -> Found {
+pub fn find<'t>(inputs: &Inputs<'_, 't>, labelled: Labelled, terms: &[Term]) -> Found<'t> {
     let Labelled { labels, known } = labelled;
     let found = candidates::collect(inputs, terms, &labels, &known);
     // The labels are one per token: free them before coreference builds the result.

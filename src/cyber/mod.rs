@@ -136,7 +136,7 @@ pub fn reads_entry(entry: &Entry) -> bool {
 /// Every cyber-attack term in `doc`, sorted by start, none overlapping. `names` are the
 /// lexicon's matches of the entries it [`reads_entry`], found with the other layers' in one
 /// scan (see [`Lexicon::find_each`]).
-pub fn find(doc: &Document, lexicon: &Lexicon, tables: &CyberTables, names: Vec<LexMatch>) -> Vec<Term> {
+pub fn find<'t>(doc: &Document<'t>, lexicon: &Lexicon, tables: &CyberTables, names: Vec<LexMatch>) -> Vec<Term<'t>> {
     let mut candidates = Vec::new();
     let mut marks = Marks::new(doc, &tables.words);
     add_indicators(doc, lexicon, tables, &mut candidates);
@@ -374,7 +374,7 @@ fn sentence_at(doc: &Document, offset: usize) -> usize {
 }
 
 /// Leftmost-longest selection of non-overlapping candidates, as terms in text order.
-fn merge(text: &str, mut candidates: Vec<Candidate>) -> Vec<Term> {
+fn merge(text: &str, mut candidates: Vec<Candidate>) -> Vec<Term<'_>> {
     candidates.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.rank));
     let mut terms = Vec::new();
     let mut taken_to = 0;
@@ -386,9 +386,9 @@ fn merge(text: &str, mut candidates: Vec<Candidate>) -> Vec<Term> {
         terms.push(Term {
             start: c.start,
             end: c.end,
-            text: text[c.start..c.end].to_owned(),
+            text: Cow::Borrowed(&text[c.start..c.end]),
             category: c.category,
-            name: c.name.into_owned(),
+            name: c.name,
             reference: c.reference.map(Cow::into_owned),
         });
     }

@@ -23,7 +23,7 @@ fn setup() -> &'static Setup {
     })
 }
 
-fn terms(text: &str) -> Vec<Term> {
+fn terms(text: &str) -> Vec<Term<'_>> {
     let s = setup();
     let doc = Document::parse(text, &s.grammar);
     let names = s.lexicon.find(&doc, reads_entry);

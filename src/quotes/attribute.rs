@@ -24,6 +24,7 @@
 //! fitting subject, else the nearest fitting mention. Every look is bounded by a fixed window, so
 //! attribution is linear in the number of quotations.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{Referent, VerbFlags};
@@ -59,23 +60,23 @@ struct Cue {
 
 /// A speaker after pronoun resolution.
 #[derive(Clone, Debug)]
-struct Resolved {
+struct Resolved<'t> {
     /// Where the speaker is named, in tokens.
     span: Range<usize>,
     actor: Option<usize>,
     /// The canonical name or the phrase as written.
-    name: String,
+    name: Cow<'t, str>,
     kind: SpeakerKind,
 }
 
 /// The public quotes with their speakers and cues.
-pub fn attribute(
-    doc: &Document,
+pub fn attribute<'t>(
+    doc: &Document<'t>,
     quotations: &[Quotation],
-    actors: &Found,
+    actors: &Found<'t>,
     lexicon: &Lexicon,
     speech: &SpeechLexicon,
-) -> Vec<Quote> {
+) -> Vec<Quote<'t>> {
     let reader = Reader { doc, actors, speech };
     // The speaker of the previous quotation: the only earlier one a quotation may inherit.
     let mut previous: Option<Resolved> = None;
@@ -114,7 +115,7 @@ pub fn attribute(
     quotes
 }
 
-fn public_quote(doc: &Document, quotation: &Quotation, speaker: Option<&Resolved>, cue: Option<&Cue>) -> Quote {
+fn public_quote<'t>(doc: &Document<'t>, quotation: &Quotation, speaker: Option<&Resolved<'t>>, cue: Option<&Cue>) -> Quote<'t> {
     let bytes = doc.byte_range(quotation.tokens.clone());
     let span = |tokens: &Range<usize>| {
         let range = doc.byte_range(tokens.clone());
@@ -123,7 +124,7 @@ fn public_quote(doc: &Document, quotation: &Quotation, speaker: Option<&Resolved
     Quote {
         start: bytes.start,
         end: bytes.end,
-        text: doc.text[bytes].to_owned(),
+        text: Cow::Borrowed(&doc.text[bytes]),
         speaker: speaker.and_then(|s| s.actor),
         speaker_name: speaker.map(|s| s.name.clone()),
         speaker_span: speaker.map(|s| span(&s.span)),
@@ -445,14 +446,14 @@ fn subject_starting(reader: &Reader, t: usize, sentence: usize) -> Option<Speake
 
 /// The speaker of a quotation without a cue, taken from the previous quotation (whose speaker
 /// is `previous_speaker`) or the narration before it.
-fn inherit(
-    reader: &Reader,
+fn inherit<'t>(
+    reader: &Reader<'_, 't>,
     lexicon: &Lexicon,
     quotations: &[Quotation],
-    previous_speaker: Option<&Resolved>,
+    previous_speaker: Option<&Resolved<'t>>,
     k: usize,
-    last_named: Option<&Resolved>,
-) -> Option<Resolved> {
+    last_named: Option<&Resolved<'t>>,
+) -> Option<Resolved<'t>> {
     let doc = reader.doc;
     let quotation = &quotations[k];
     let previous = k.checked_sub(1).zip(previous_speaker);
@@ -527,9 +528,9 @@ fn narration(reader: &Reader, quotations: &[Quotation], k: usize) -> Option<(usi
 }
 
 /// The speaker with its actor and name, pronouns resolved.
-fn resolve(reader: &Reader, lexicon: &Lexicon, speaker: Speaker, last_named: Option<&Resolved>) -> Resolved {
+fn resolve<'t>(reader: &Reader<'_, 't>, lexicon: &Lexicon, speaker: Speaker, last_named: Option<&Resolved<'t>>) -> Resolved<'t> {
     let doc = reader.doc;
-    let phrase = || doc.tokens_text(speaker.span.clone()).to_owned();
+    let phrase = || Cow::Borrowed(doc.tokens_text(speaker.span.clone()));
     let actor_name = |a: usize| reader.actors.actors.get(a).map(|actor| actor.name.clone());
     match speaker.kind {
         SpeakerKind::Pronoun(referent) => {

@@ -46,7 +46,7 @@ pub enum SpeakerKind {
 /// What speaker reading needs from the document.
 pub struct Reader<'a, 't> {
     pub doc: &'a Document<'t>,
-    pub actors: &'a Found,
+    pub actors: &'a Found<'t>,
     pub speech: &'a SpeechLexicon,
 }
 

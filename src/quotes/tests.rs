@@ -80,7 +80,7 @@ fn strip(input: &str) -> (String, Vec<Marked>) {
 }
 
 /// Builds the actors the actor layer would have found from the marked mentions.
-fn found(doc: &Document, marked: &[Marked]) -> Found {
+fn found<'t>(doc: &Document<'t>, marked: &[Marked]) -> Found<'t> {
     let mut found = Found { actors: Vec::new(), mentions: Vec::new(), genders: Vec::new() };
     for m in marked {
         let id = match found.actors.iter().position(|a| a.name == m.canonical) {
@@ -88,7 +88,7 @@ fn found(doc: &Document, marked: &[Marked]) -> Found {
             None => {
                 found.actors.push(Actor {
                     id: found.actors.len(),
-                    name: m.canonical.clone(),
+                    name: m.canonical.clone().into(),
                     kind: m.kind,
                     mentions: Vec::new(),
                     roles: Vec::new(),

@@ -125,7 +125,7 @@ fn score(article: &Article, quotes: &[Quote], tally: &mut Tally, misses: &mut Ve
             tally.speaker_right += 1;
         } else {
             tally.speaker_missing += usize::from(best.speaker_name.is_none());
-            let said = best.speaker_span.as_ref().map_or("-", |s| s.text.as_str());
+            let said = best.speaker_span.as_ref().map_or("-", |s| &*s.text);
             wrong.push(format!(
                 "{}: gold [{}] predicted [{}] in {}",
                 article.name,
