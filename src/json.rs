@@ -48,20 +48,10 @@ pub fn to_ascii_string(analysis: &Analysis) -> String {
     out
 }
 
-/// The index of the first byte of `bytes` above 0x7F, if any: eight bytes at a time, as the
-/// chars beyond ASCII of a news text are few and far apart.
+/// The index of the first byte of `bytes` above 0x7F, if any: the chars beyond ASCII of a
+/// news text are few and far apart.
 fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut offset = 0;
-    for chunk in &mut chunks {
-        let high = u64::from_le_bytes(chunk.try_into().expect("chunks of eight bytes")) & HIGHS;
-        if high != 0 {
-            return Some(offset + high.trailing_zeros() as usize / 8);
-        }
-        offset += 8;
-    }
-    chunks.remainder().iter().position(|b| !b.is_ascii()).map(|at| offset + at)
+    first_marked(bytes, 0, |word| word & HIGHS)
 }
 
 /// `\uXXXX` for one UTF-16 code unit, in lower-case hex as serde_json writes its escapes.
@@ -300,36 +290,48 @@ fn write_escape(out: &mut String, byte: u8) {
 
 /// The index of the first byte of `bytes` that JSON must escape, if any.
 ///
-/// Eight bytes are tested at once as one `u64`; the tail is padded with spaces, which need no
-/// escape, so short strings (most names and mentions) take a single test.
+/// The tail is padded with spaces, which need no escape, so short strings (most names and
+/// mentions) take a single test.
 fn first_escape(bytes: &[u8]) -> Option<usize> {
+    first_marked(bytes, b' ', escape_marks)
+}
+
+/// The index of the first byte of `bytes` that `marks` marks, testing eight bytes at once as
+/// one little-endian `u64`: `marks` sets the high bit of every byte it looks for, and of no
+/// byte below the first one it finds. The tail is padded with `pad`, which it must not mark.
+#[inline(always)]
+fn first_marked(bytes: &[u8], pad: u8, marks: impl Fn(u64) -> u64) -> Option<usize> {
+    let first = |word: u64| {
+        let found = marks(word);
+        (found != 0).then(|| found.trailing_zeros() as usize / 8)
+    };
     let mut chunks = bytes.chunks_exact(8);
     let mut offset = 0;
     for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight bytes"));
-        if let Some(at) = first_escape_in(word) {
+        if let Some(at) = first(u64::from_le_bytes(chunk.try_into().expect("chunks of eight bytes"))) {
             return Some(offset + at);
         }
         offset += 8;
     }
-    let mut tail = [b' '; 8];
+    let mut tail = [pad; 8];
     tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    first_escape_in(u64::from_le_bytes(tail)).map(|at| offset + at)
+    first(u64::from_le_bytes(tail)).map(|at| offset + at)
 }
 
-/// The index of the first byte of `word` (little-endian) below 0x20 or equal to `"` or `\`.
+/// The high bit of each byte of `word` below 0x20 or equal to `"` or `\`.
 ///
 /// Each test sets the high bit of every byte that matches, and of no byte below the first
 /// match (a borrow only carries upwards), so the lowest set bit is the first match.
-fn first_escape_in(word: u64) -> Option<usize> {
+fn escape_marks(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let below_space = word.wrapping_sub(ONES * 0x20) & !word;
     let quote = zero_bytes(word ^ (ONES * u64::from(b'"')));
     let backslash = zero_bytes(word ^ (ONES * u64::from(b'\\')));
-    let found = (below_space | quote | backslash) & HIGHS;
-    (found != 0).then(|| found.trailing_zeros() as usize / 8)
+    (below_space | quote | backslash) & HIGHS
 }
+
+/// The high bit of every byte of a `u64`.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit set in each zero byte of `word` (and maybe in bytes above the first one).
 fn zero_bytes(word: u64) -> u64 {
