@@ -49,7 +49,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         epochs: 12,
         seed: 1,
         min_count: 2,
-        max_features: 110_000,
+        max_features: 25_000,
         floor: 0.001,
         out: PathBuf::from("data/model/actors.bin"),
     };
