@@ -13,8 +13,8 @@
 #[path = "../fuzz/src/lib.rs"]
 mod fuzz_checks;
 
-use std::borrow::Cow;
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
