@@ -111,6 +111,8 @@ t!(common_word_name_repeated_after_neighbour, "The Hive ransomware spread. Hive 
 t!(capitals_name_without_context, "STRONTIUM targeted the ministry.", ["threat-actor" "STRONTIUM" => "APT28"]);
 t!(multi_word_english_name_without_context, "Cobalt Strike was found on the server.", ["malware" "Cobalt Strike" => "Cobalt Strike"]);
 t!(month_is_not_a_family, "In August the malware spread.", ["malware" "malware" => "malware"]);
+t!(proper_noun_name_without_context, "Nevada voters and Milan fans cheered as James spoke.", []);
+t!(proper_noun_name_with_context, "The Nevada ransomware encrypted the files.", ["malware" "Nevada" => "Nevada", "malware" "ransomware" => "ransomware"]);
 
 // Threat-actor descriptors and the demonym rule.
 t!(demonym_hackers, "Russian hackers targeted the grid.", ["threat-actor" "Russian hackers" => "Russian hackers"]);

@@ -2,7 +2,9 @@
 hopeless and dropped, and which must match with their exact capitalisation.
 
 Ordinary English comes from Debian's wamerican word list (lower-case entries only: a
-capitalised entry there is itself a name). Hopeless aliases are dropped by rule (too short, no
+capitalised entry there is itself a name). Those capitalised entries matter too: a threat actor
+or malware family that catalogues name after one ("Nevada", "Loki", "GOP") means the older
+thing in news far more often, so such an alias needs cyber context like an English word. Hopeless aliases are dropped by rule (too short, no
 letters, machine identifiers, month and weekday names) or because scripts/lexicon/exclude.txt
 lists them.
 
@@ -55,6 +57,8 @@ class Vocabulary:
         self.label = f"wamerican {debian_version('wamerican')}"
         words = WORD_LIST.read_text(encoding="utf-8").split()
         self.english = {w for w in words if w.islower() and not w.endswith("'s")}
+        # Proper nouns and acronyms, as written: "Nevada", "Hades", "GOP".
+        self.proper = {w for w in words if not w.islower() and not w.endswith("'s")}
         self.given = given_names
         self.function_words = function_words
         # Country names, demonyms and capitals (casefolded), set once the places are read:
@@ -106,10 +110,14 @@ class Vocabulary:
 
     def cyber_name_flags(self, surface: str) -> str | None:
         """Flags for an alias of a threat actor or a malware family: a name's flags, but a
-        place name or demonym is dropped."""
+        place name or demonym is dropped, and a word that wamerican writes so as a name of
+        something else ("Nevada", "GOP") is common."""
         if surface.casefold() in self.places:
             return None
-        return self.name_flags(surface)
+        flags = self.name_flags(surface)
+        if flags is not None and COMMON not in flags and surface in self.proper:
+            flags += COMMON
+        return flags
 
     def term_flags(self, surface: str) -> str | None:
         """Flags for a term that is ordinary vocabulary by nature ("phishing"): only the
