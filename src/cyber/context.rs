@@ -28,6 +28,11 @@ impl Context {
         Context { marked }
     }
 
+    /// No sentence of `doc` marked.
+    pub fn without_cues(doc: &Document) -> Context {
+        Context { marked: vec![false; doc.sentences.len()] }
+    }
+
     /// Marks `sentence` as cyber context.
     pub fn mark(&mut self, sentence: usize) {
         if let Some(flag) = self.marked.get_mut(sentence) {

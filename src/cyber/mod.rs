@@ -105,6 +105,9 @@ enum Need {
     Nothing,
     /// Cyber context in its sentence or the one before or after ([`context`]).
     Sentence,
+    /// A term that needs nothing, in its sentence or the one before or after: cue words alone
+    /// do not do.
+    Term,
     /// A cyber word or a context cue right before or after its token.
     Neighbour(usize),
 }
@@ -145,21 +148,24 @@ pub fn find<'t>(doc: &Document<'t>, lexicon: &Lexicon, tables: &CyberTables, nam
     add_compounds(doc, lexicon, tables, &marks, &mut candidates);
     let malware_words = add_vocabulary(doc, tables, &marks, &places, &mut candidates);
     for word in &malware_words {
-        if let Some(before) = word.start.checked_sub(1) {
+        if let Some(before) = word.tokens.start.checked_sub(1) {
             marks.add(before, marks::SHAPE);
         }
     }
     add_shaped_names(doc, tables, &marks, &places, &malware_words, &mut candidates);
 
     let mut context = Context::from_cues(doc, &marks);
+    let mut term_context = Context::without_cues(doc);
     for candidate in candidates.iter().filter(|c| c.need == Need::Nothing) {
         context.mark(candidate.sentence);
+        term_context.mark(candidate.sentence);
     }
     let words = candidates.iter().filter(|c| !matches!(c.need, Need::Neighbour(_))).map(|c| c.start..c.end);
     let neighbours = Neighbours::new(doc, &marks, words);
     candidates.retain(|c| match c.need {
         Need::Nothing => true,
         Need::Sentence => context.supports(c.sentence),
+        Need::Term => term_context.supports(c.sentence),
         Need::Neighbour(token) => neighbours.next_to(token),
     });
     add_repeats(doc, &mut candidates);
@@ -267,7 +273,7 @@ fn add_vocabulary(
     marks: &Marks,
     places: &[LexMatch],
     out: &mut Vec<Candidate>,
-) -> Vec<Range<usize>> {
+) -> Vec<shapes::MalwareWord> {
     let vocabulary = &tables.vocabulary;
     let is_attacker = |term: &vocabulary::Term| term.category == TermCategory::ThreatActor;
     let mut demonyms = places.iter().filter(|p| p.flags & DEMONYM != 0).peekable();
@@ -275,7 +281,7 @@ fn add_vocabulary(
     for f in vocabulary.find(doc, marks.tokens(marks::VOCABULARY)) {
         let Some(term) = vocabulary.terms.get(f.term as usize) else { continue };
         if term.category == TermCategory::Malware {
-            malware_words.push(f.tokens.clone());
+            malware_words.push(shapes::MalwareWord { tokens: f.tokens.clone(), needs_context: f.needs_context });
         }
         while demonyms.next_if(|d| d.tokens.end < f.tokens.start).is_some() {}
         let demonym = demonyms.peek().filter(|d| d.tokens.end == f.tokens.start && is_attacker(term));
@@ -305,7 +311,7 @@ fn add_shaped_names(
     tables: &CyberTables,
     marks: &Marks,
     places: &[LexMatch],
-    malware_words: &[Range<usize>],
+    malware_words: &[shapes::MalwareWord],
     out: &mut Vec<Candidate>,
 ) {
     let vocabulary = &tables.vocabulary;
@@ -325,7 +331,7 @@ fn add_shaped_names(
             category: if found.actor { TermCategory::ThreatActor } else { TermCategory::Malware },
             name: Cow::Owned(doc.text[bytes].to_owned()),
             reference: None,
-            need: Need::sentence_if(found.needs_context),
+            need: found.need,
             sentence: doc.sentence_of(found.tokens.start),
             rank: RANK_SHAPE,
             repeatable: Some((found.tokens, found.case_free)),

@@ -11,15 +11,27 @@
 //! - A family name right before a generic malware word ("MirrorBlast malware", "Ryuk
 //!   ransomware"): a word shaped like a product name (inner capitals or digits, "NetwireRAT")
 //!   anywhere, or a capitalised word that does not open its sentence and is not a place or
-//!   demonym ("Android" still slips through; see the report's weak points).
+//!   demonym ("Android" still slips through; see the report's weak points). Before a malware
+//!   word that is also an ordinary word ("virus", "worm"), the capitalised word needs a cyber
+//!   term near it, where cue words alone do not do: "the Zika virus" is no family, though
+//!   news of it writes "infections" and "strain".
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use super::compounds::is_product_shaped;
 use super::marks::{Marks, SHAPE};
+use super::Need;
 use super::words::{ACTOR_SUFFIX, TOOL_WORD};
 use crate::text::{Document, TokenKind, SPACE_BEFORE};
+
+/// A generic malware word ("ransomware", "virus") in a document.
+pub struct MalwareWord {
+    /// The tokens it covers.
+    pub tokens: Range<usize>,
+    /// Whether it is also an ordinary word, which needs cyber context.
+    pub needs_context: bool,
+}
 
 /// A name found by its shape.
 pub struct ShapedName {
@@ -27,8 +39,8 @@ pub struct ShapedName {
     pub tokens: Range<usize>,
     /// Whether it is a threat actor (else a malware family).
     pub actor: bool,
-    /// Whether it needs cyber context.
-    pub needs_context: bool,
+    /// What it needs around it.
+    pub need: Need,
     /// Whether it may be repeated in any case: it is shaped like a product ("MirrorBlast").
     pub case_free: bool,
 }
@@ -66,12 +78,12 @@ pub struct Lists<'a> {
 
 /// Family names before malware words and tool words, and actor ids, in `doc`, at the tokens
 /// that `marks` marks with [`SHAPE`] (a word that ends in a digit, or before a number, an
-/// actor-name suffix, a tool word or a malware word). `malware_words` are the token ranges of
-/// generic malware terms and `places` those of places and demonyms, both in order.
+/// actor-name suffix, a tool word or a malware word). `malware_words` are the generic malware
+/// terms and `places` the token ranges of places and demonyms, both in order.
 ///
 /// A tool word heads a name as a malware word does ("the BMPack packer"), but only a name
 /// shaped like a product: "the European framework" is no tool.
-pub fn find(doc: &Document, marks: &Marks, malware_words: &[Range<usize>], places: &[Range<usize>], lists: &Lists) -> Vec<ShapedName> {
+pub fn find(doc: &Document, marks: &Marks, malware_words: &[MalwareWord], places: &[Range<usize>], lists: &Lists) -> Vec<ShapedName> {
     let mut found = Vec::new();
     let bytes = doc.text.as_bytes();
     let is_place = |i: usize| {
@@ -79,14 +91,14 @@ pub fn find(doc: &Document, marks: &Marks, malware_words: &[Range<usize>], place
         before > 0 && places[before - 1].contains(&i)
     };
     let opens_sentence = |i: usize| doc.sentences.get(doc.sentence_of(i)).is_some_and(|s| s.start == i);
-    let mut heads = malware_words.iter().map(|r| r.start).peekable();
+    let mut heads = malware_words.iter().peekable();
     for i in marks.tokens(SHAPE) {
         let token = &doc.tokens[i];
         if token.kind != TokenKind::Word {
             continue;
         }
         if may_end_with(bytes[token.end as usize - 1]) && is_actor_id(doc.token_text(i), lists.actor_prefixes) {
-            found.push(ShapedName { tokens: i..i + 1, actor: true, needs_context: false, case_free: true });
+            found.push(ShapedName { tokens: i..i + 1, actor: true, need: Need::Nothing, case_free: true });
             continue;
         }
         let next_flags = marks.get(i + 1);
@@ -97,7 +109,7 @@ pub fn find(doc: &Document, marks: &Marks, malware_words: &[Range<usize>], place
                 let word = word();
                 if is_upper(word) && lists.actor_prefixes.contains(word) {
                     if is_actor_id(&format!("{word}{}", doc.token_text(i + 1)), lists.actor_prefixes) {
-                        found.push(ShapedName { tokens: i..i + 2, actor: true, needs_context: false, case_free: false });
+                        found.push(ShapedName { tokens: i..i + 2, actor: true, need: Need::Nothing, case_free: false });
                     }
                     continue;
                 }
@@ -105,14 +117,15 @@ pub fn find(doc: &Document, marks: &Marks, malware_words: &[Range<usize>], place
                 let (word, suffix) = (word(), doc.token_text(i + 1));
                 if is_capitalised(word) && is_capitalised(suffix) && lists.actor_suffixes.contains(suffix) {
                     if !is_place(i) && !(lists.is_function_word)(word) {
-                        found.push(ShapedName { tokens: i..i + 2, actor: true, needs_context: true, case_free: false });
+                        found.push(ShapedName { tokens: i..i + 2, actor: true, need: Need::Sentence, case_free: false });
                     }
                     continue;
                 }
             }
         }
-        while heads.next_if(|&h| h <= i).is_some() {}
-        let before_malware_word = heads.peek() == Some(&(i + 1));
+        while heads.next_if(|h| h.tokens.start <= i).is_some() {}
+        let head = heads.peek().filter(|h| h.tokens.start == i + 1);
+        let before_malware_word = head.is_some();
         if !before_malware_word && next_flags & TOOL_WORD == 0 {
             continue;
         }
@@ -123,7 +136,8 @@ pub fn find(doc: &Document, marks: &Marks, malware_words: &[Range<usize>], place
         }
         let name_like = product || (is_capitalised(word) && !opens_sentence(i));
         if name_like && !is_place(i) && !lists.not_families.contains(word) && !(lists.is_function_word)(word) {
-            found.push(ShapedName { tokens: i..i + 1, actor: false, needs_context: false, case_free: product });
+            let need = if !product && head.is_some_and(|h| h.needs_context) { Need::Term } else { Need::Nothing };
+            found.push(ShapedName { tokens: i..i + 1, actor: false, need, case_free: product });
         }
     }
     found

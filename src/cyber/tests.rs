@@ -89,6 +89,9 @@ t!(product_name_lower_case_needs_context, "The bloodhound found the trail.", [])
 // Names by shape.
 t!(family_before_malware_word, "The MirrorBlast loader and the Qwertyx ransomware spread.", ["malware" "MirrorBlast" => "MirrorBlast", "malware" "loader" => "loader", "malware" "Qwertyx" => "Qwertyx", "malware" "ransomware" => "ransomware"]);
 t!(platform_before_malware_word, "New Android malware spread.", ["malware" "malware" => "malware"]);
+t!(name_before_common_malware_word_needs_context, "Cases of the Zika virus rose in Brazil.", []);
+t!(name_before_common_malware_word_not_after_cues, "The Zika virus strain spread, and infections rose.", ["malware" "virus" => "computer virus"]);
+t!(name_before_common_malware_word_with_context, "Hackers spread the Qwertyx virus.", ["threat-actor" "Hackers" => "hackers", "malware" "Qwertyx" => "Qwertyx", "malware" "virus" => "computer virus"]);
 t!(name_before_tool_word, "They used the VeilX framework and the QwPack packer.", ["malware" "VeilX" => "VeilX", "malware" "QwPack" => "QwPack"]);
 t!(plain_word_before_tool_word, "The European framework for testing was adopted.", []);
 t!(actor_tracking_ids, "Researchers linked TA2722 and UNC9999 to Storm-1234.", ["threat-actor" "TA2722" => "TA2722", "threat-actor" "UNC9999" => "UNC9999", "threat-actor" "Storm-1234" => "Storm-1234"]);

