@@ -176,7 +176,8 @@ async function main() {
   console.log(`bench-browser: ${source}; ${bytes} bytes for the comparison`);
 
   const server = await serveBench();
-  const browser = await launch();
+  // `gc()` for the page: each timed run starts with the garbage of the runs before collected.
+  const browser = await launch({ args: ['--js-flags=--expose-gc'] });
   let compared;
   try {
     const { page, problems } = browser;

@@ -34,13 +34,16 @@ export async function serve() {
   return { url, close: () => server.kill() };
 }
 
-/** A fresh browser profile with one page; `problems` collects console errors and page errors. */
-export async function launch({ viewport = { width: 1360, height: 900 }, colorScheme = 'light', mobile = false } = {}) {
+/**
+ * A fresh browser profile with one page; `problems` collects console errors and page errors.
+ * `args` are further Chromium flags (the benchmark's `--js-flags=--expose-gc`).
+ */
+export async function launch({ viewport = { width: 1360, height: 900 }, colorScheme = 'light', mobile = false, args = [] } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'newsmark-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: QUIET,
+    args: [...QUIET, ...args],
     viewport,
     colorScheme,
     isMobile: mobile,
