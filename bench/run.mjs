@@ -136,20 +136,14 @@ async function serveBench() {
 const mbPerS = (bytes, ms) => bytes / 1e6 / (ms / 1000);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Times the libraries in the benchmark page, interleaved in rounds; then newsmark alone on a
- * 50 KB article and on 1 MB. */
-async function compareLibraries(page, text, article) {
+/** Times the libraries in the benchmark page, interleaved in rounds, on `text`; then newsmark
+ * alone on `article` (50 KB) and on `megabyte`. */
+async function compareLibraries(page, text, article, megabyte) {
   await page.waitForFunction(() => window.bench?.ready === true, null, { timeout: 120_000 });
   const results = await page.evaluate(([t, n, r]) => window.bench.rounds(t, n, r), [text, ROUNDS, RUNS]);
   const article50 = await page.evaluate(([t]) => window.bench.time('newsmark', t, 21), [article]);
-  const megabyte = corpusOf(text, 1 << 20);
   const large = await page.evaluate(([t]) => window.bench.time('newsmark', t, 5), [megabyte]);
   return { results, article50, large, megabyteBytes: Buffer.byteLength(megabyte) };
-}
-
-/** `text` repeated to `bytes` UTF-8 bytes (the libraries' text, for the 1 MB newsmark figure). */
-function corpusOf(text, bytes) {
-  return corpus([text.trim()], bytes);
 }
 
 /** The real page's first highlight, `times` cold runs of each scenario (bench/first-highlight.mjs). */
@@ -182,7 +176,7 @@ async function main() {
   try {
     const { page, problems } = browser;
     await page.goto(server.url);
-    compared = await compareLibraries(page, text, article);
+    compared = await compareLibraries(page, text, article, corpus(texts, 1 << 20));
     if (problems.length) console.log(`bench-browser: page problems:\n  ${problems.join('\n  ')}`);
   } finally {
     await browser.close();
