@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! newsmark train [--data DIR] [--epochs N] [--seed S] [--min-count N] [--max-features N]
-//!                [--floor F] [--out FILE]
+//!                [--floor F] [--parts N] [--out FILE]
 //! ```
 //!
 //! `DIR` holds `eng.train`, `eng.testa` and `eng.testb` (default: `$NEWSMARK_EVAL_DIR/conll2003`,
@@ -10,7 +10,13 @@
 //! real tokenizer, so the model learns from the tokens users get. After every epoch the
 //! averaged weights are quantised exactly as shipped and scored on `eng.testa` (dev); the best
 //! epoch is written to `FILE` (default `data/model/actors.bin`). `eng.testb` (test) is scored
-//! once at the end, for the report only.
+//! once at the end, for the report only. Dev is also scored with each sentence analysed alone,
+//! as a reader pasting a paragraph gets it: the document-level features (the word's history,
+//! its other spellings) then have nothing to read.
+//!
+//! `--parts N` also trains on every document cut into parts of `N` sentences, each a document
+//! of its own (off by default; `data/model/README.md` has what it measured). Each occurrence
+//! then counts twice towards `--min-count`, which should double with it.
 
 mod corpus;
 mod perceptron;
@@ -37,6 +43,7 @@ struct Options {
     min_count: u32,
     max_features: usize,
     floor: f64,
+    parts: usize,
     out: PathBuf,
 }
 
@@ -51,6 +58,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         min_count: 2,
         max_features: 25_000,
         floor: 0.001,
+        parts: 0,
         out: PathBuf::from("data/model/actors.bin"),
     };
     let mut args = args.iter();
@@ -65,6 +73,7 @@ fn options(args: &[String]) -> Result<Options, String> {
             "--min-count" => options.min_count = value.parse().map_err(|_| number("a count"))?,
             "--max-features" => options.max_features = value.parse().map_err(|_| number("a count"))?,
             "--floor" => options.floor = value.parse().map_err(|_| number("a fraction"))?,
+            "--parts" => options.parts = value.parse().map_err(|_| number("a count"))?,
             other => return Err(format!("unknown train argument '{other}'")),
         }
     }
@@ -88,6 +97,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut skipped_gold = 0usize;
     for doc in &train {
         skipped_gold += add_document(&mut corpus, doc, &grammar, &lexicon, &lists);
+    }
+    if options.parts > 0 {
+        for part in train.iter().flat_map(|doc| doc.parts(options.parts)) {
+            add_document(&mut corpus, &part, &grammar, &lexicon, &lists);
+        }
     }
     let raw_features = corpus.keys.len();
     corpus.prune(options.min_count);
@@ -141,6 +155,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     println!("{}", speed(&tagger, &dev, &grammar, &lexicon));
     println!("\ndev (eng.testa), tagger level:\n{}", evaluate(&tagger, &dev, &grammar, &lexicon).table());
+    let sentences: Vec<ConllDoc> = dev.iter().flat_map(|doc| doc.parts(1)).collect();
+    println!("dev, each sentence alone:\n{}", evaluate(&tagger, &sentences, &grammar, &lexicon).table());
     println!(
         "test (eng.testb), tagger level, reported only:\n{}",
         evaluate(&tagger, &test, &grammar, &lexicon).table()

@@ -49,6 +49,30 @@ pub fn read(path: &std::path::Path) -> Result<Vec<ConllDoc>, String> {
     Ok(docs)
 }
 
+impl ConllDoc {
+    /// The document cut into parts of `sentences` sentences each, as a reader pasting a
+    /// paragraph would give them: no part sees the others' names.
+    pub fn parts(&self, sentences: usize) -> Vec<ConllDoc> {
+        let mut parts = Vec::new();
+        let (mut first_token, mut start) = (0, 0);
+        let last_line = (!self.text.ends_with('\n')).then_some(self.text.len());
+        let ends: Vec<usize> = self.text.match_indices('\n').map(|(i, _)| i).chain(last_line).collect();
+        for end in ends.chunks(sentences).filter_map(|chunk| chunk.last().copied()) {
+            let last_token = first_token + self.tokens[first_token..].partition_point(|t| t.end <= end);
+            let tokens = self.tokens[first_token..last_token].iter().map(|t| t.start - start..t.end - start).collect();
+            let names = self
+                .names
+                .iter()
+                .filter(|n| n.tokens.start >= first_token && n.tokens.end <= last_token)
+                .map(|n| Name { tokens: n.tokens.start - first_token..n.tokens.end - first_token, kind: n.kind })
+                .collect();
+            parts.push(ConllDoc { text: self.text[start..end].to_string(), tokens, names });
+            (first_token, start) = (last_token, (end + 1).min(self.text.len()));
+        }
+        parts
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     doc: Option<ConllDoc>,
@@ -162,6 +186,18 @@ mod tests {
         let docs = read(&path).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         docs
+    }
+
+    #[test]
+    fn parts_rebase_tokens_and_names() {
+        let parts = sample()[0].parts(1);
+        let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Peter Blackburn of Bonn 's", "U.S. I-ORG London"]);
+        let second = &parts[1];
+        assert_eq!(second.tokens, [0..4, 5..10, 11..17]);
+        let kinds: Vec<_> = second.names.iter().map(|n| (n.tokens.clone(), n.kind)).collect();
+        assert_eq!(kinds, [(0..1, EntityType::Location), (1..2, EntityType::Organization), (2..3, EntityType::Location)]);
+        assert_eq!(sample()[0].parts(5).len(), 1);
     }
 
     #[test]
