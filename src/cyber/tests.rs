@@ -75,6 +75,8 @@ t!(technique_with_id, "They used password spraying and lateral movement.", ["tec
 t!(zero_day, "A zero-day vulnerability was found.", ["vulnerability" "zero-day vulnerability" => "zero-day"]);
 t!(influence, "A troll farm spread disinformation before the vote.", ["influence" "troll farm" => "troll farm", "influence" "disinformation" => "disinformation"]);
 t!(common_vocabulary_without_context, "The breach of contract hurt the loader maker.", []);
+t!(idiom_without_context, "The bill is a Trojan horse for tax cuts.", []);
+t!(idiom_with_context, "The hackers hid a Trojan horse in the update.", ["threat-actor" "hackers" => "hackers", "malware" "Trojan horse" => "trojan"]);
 t!(common_vocabulary_with_context, "The breach exposed data, and the malware spread.", ["attack" "breach" => "data breach", "malware" "malware" => "malware"]);
 t!(ddos_case_insensitive, "A DDoS hit the bank, then a ddos attack.", ["attack" "DDoS" => "DDoS attack", "attack" "ddos attack" => "DDoS attack"]);
 
