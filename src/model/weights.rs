@@ -24,8 +24,8 @@
 //! of a token's) probe only the fingerprints, four bytes a slot: 256 KB for 25,000 features,
 //! which stay in the cache where 8-byte slots (fingerprint and row index) did not; only a hit
 //! reads its row, at the same slot of the other array (as long as the table, 2.4 MB, mostly
-//! empty rows that are never read). In Chromium this layout was 6% faster
-//! (70 of 100 interleaved runs on 256 KB of news); a load of 0.76 instead was 3% slower.
+//! empty rows that are never read). In Chromium this layout was 6% faster (70 of 100
+//! interleaved runs on 256 KB of news); a load of 0.76 instead was 3% slower.
 
 use super::labels::{LABELS, NAMES};
 

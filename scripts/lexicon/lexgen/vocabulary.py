@@ -3,15 +3,15 @@ hopeless and dropped, and which must match with their exact capitalisation.
 
 Ordinary English comes from Debian's wamerican word list (lower-case entries only: a
 capitalised entry there is itself a name). Those capitalised entries matter too: a threat actor
-or malware family that catalogues name after one ("Nevada", "Loki", "GOP") means the older
-thing in news far more often, so such an alias needs cyber context like an English word. Hopeless aliases are dropped by rule (too short, no
-letters, machine identifiers, month and weekday names) or because scripts/lexicon/exclude.txt
-lists them.
+or malware family that catalogues name after one ("Nevada", "Loki") means the older thing in
+news far more often, so such an alias needs cyber context like an English word. Hopeless aliases
+are dropped by rule (too short, no letters, machine identifiers, month and weekday names) or
+because scripts/lexicon/exclude.txt lists them.
 
 A name of several capitalised words that are each English ("Cozy Bear", "Cobalt Strike") is
 still distinctive written so: it gets `=` (exact case) rather than `~`, and needs no context.
-So is one word with inner capitals ("BloodHound") or of five or more capitals ("STRONTIUM"). A one-word English alias ("Hive") or a
-phrase with a single content word ("The Dukes") keeps `~`.
+So is one word with inner capitals ("BloodHound") or of five or more capitals ("STRONTIUM"). A
+one-word English alias ("Hive") or a phrase with a single content word ("The Dukes") keeps `~`.
 """
 
 import calendar
