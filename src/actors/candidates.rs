@@ -45,6 +45,13 @@ impl Vetoes {
 pub fn collect(inputs: &Inputs, terms: &[Term], labels: &[Label], known: &[LexMatch]) -> Vec<Candidate> {
     let (titles, vetoes) = (&inputs.tables.titles, &inputs.tables.vetoes);
     let (mut candidates, misc) = from_labels(labels);
+    for candidate in &mut candidates {
+        // The tagger guesses the type of a name it has never seen from its spelling; a title
+        // said only of people, outside the name as CoNLL writes it, settles it.
+        if titles.person_title_before(&inputs.doc.hashes, candidate.tokens.start) {
+            candidate.kind = ActorKind::Person;
+        }
+    }
     merge_lexicon(&mut candidates, known, &misc, inputs);
     let chrome = chrome_paragraphs(inputs, vetoes);
     // The candidates come in text order, so the terms that could overlap them are walked once.
