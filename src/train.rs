@@ -16,8 +16,8 @@
 //! end, for the report only.
 //!
 //! `--parts N` also trains on every document cut into parts of `N` sentences, each a document
-//! of its own (off by default; `data/model/README.md` has what it measured). Each occurrence
-//! then counts twice towards `--min-count`, which should double with it.
+//! of its own (off by default; the shipped model uses 8, see `data/model/README.md`). Each
+//! occurrence then counts twice towards `--min-count`, which should double with it.
 
 mod corpus;
 mod perceptron;
