@@ -237,7 +237,7 @@ fn add_document(
     let mut features = Features::default();
     let mut covered = 0;
     corpus.start_document();
-    for window in context.windows() {
+    for window in context.training_windows() {
         context.fill_attrs(&window, lists, &mut attrs, &mut spellings);
         covered += gold[window.tokens.clone()].iter().filter(|l| **l != Label::Outside).count();
         corpus.add_window(window.tokens.clone().enumerate().map(|(k, i)| {

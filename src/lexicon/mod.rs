@@ -59,6 +59,9 @@ pub struct Lexicon {
     /// Given names by folded hash, so any capitalisation finds them without allocating.
     given_names: HashMap<u64, Gender, FastHash>,
     tlds: HashSet<&'static str, FastHash>,
+    /// The folded hashes of the lower-case words that may stand inside a name
+    /// (`data/grammar/name_particles.txt`).
+    name_particles: HashSet<u64, FastHash>,
 }
 
 impl Lexicon {
@@ -71,6 +74,9 @@ impl Lexicon {
             trie: PhraseTrie::default(),
             given_names: tables::given_names(include_str!("../../data/lexicon/given_names.tsv")),
             tlds: tables::word_set(include_str!("../../data/lexicon/tlds.txt")),
+            name_particles: crate::text::data_lines(include_str!("../../data/grammar/name_particles.txt"))
+                .map(fold_hash)
+                .collect(),
         };
         // Surface forms are grouped across tables, so a name in two tables (a malware family
         // named like a place) keeps both entries and each caller's filter picks its own.
@@ -83,6 +89,12 @@ impl Lexicon {
             lexicon.add_table(table, abbreviations);
         }
         lexicon
+    }
+
+    /// Whether the lower-case word of folded hash `hash` may stand inside a name: "of" in
+    /// "Bank of England", "bin" in "Osama bin Laden". No other lower-case word does.
+    pub fn may_join_name(&self, hash: u64) -> bool {
+        self.name_particles.contains(&hash)
     }
 
     fn add_table(&mut self, table: &'static str, abbreviations: &Abbreviations) {
