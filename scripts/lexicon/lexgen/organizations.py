@@ -1,5 +1,7 @@
-"""Intelligence agencies and security vendors from the MISP galaxies."""
+"""Intelligence agencies and security vendors from the MISP galaxies; listed companies from
+pytickersymbols."""
 
+import ast
 import re
 from collections import Counter
 
@@ -85,5 +87,87 @@ def vendors(package: Package, vocabulary: Vocabulary) -> list[Entity]:
             if flags is not None and usable_name(name.strip()):
                 entity.add(name.strip(), flags)
         entities.append(entity)
+    entities.sort(key=lambda e: (e.name.casefold(), e.name))
+    return entities
+
+
+INDICES_DATA = "pytickersymbols/indices_data.py"
+
+# The legal form after a company's name ("Apple Inc.", "Shell plc", "Tesla, Inc."): news leaves
+# it out, and the name without it is the one readers see.
+_LEGAL_FORM = re.compile(
+    r",?\s+(Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|plc|PLC|AG|SE|S\.?A\.?|"
+    r"N\.?V\.?|Oyj|ASA|AB|A/S|S\.p\.A\.|SpA|KGaA|Holdings?|Group)$")
+# A word that describes the business after the name ("Meta Platforms", "Palantir
+# Technologies"): news often leaves it out too, but a name without it may be an ordinary word
+# ("United Technologies", "Mercury Systems") or a place ("Palo Alto Networks"), so it is
+# shortened only to one word that is no English word, or that is the company's web domain
+# ("meta.com", "progress.com"), and then needs context like any ordinary word.
+_BUSINESS_WORD = re.compile(r"\s+(Platforms|Technologies|Technology|Systems|Networks|Software)$")
+
+
+def indexed_companies(package: Package) -> list[dict]:
+    """The constituents of every stock index the package lists, each company once, by name."""
+    source = package.text(INDICES_DATA)
+    tree = ast.parse(source)
+    indices = next(ast.literal_eval(node.value) for node in tree.body
+                   if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "INDICES" for t in node.targets))
+    by_name = {}
+    for index in indices.values():
+        for company in index.get("companies", []):
+            name = company.get("name", "").strip()
+            if name:
+                by_name.setdefault(name, company)
+    return [by_name[name] for name in sorted(by_name)]
+
+
+def short_name(name: str) -> str:
+    """The name without its legal form, and without a leading "The"."""
+    while True:
+        shorter = _LEGAL_FORM.sub("", name).strip()
+        if shorter == name or not shorter:
+            break
+        name = shorter
+    return re.sub(r"^The\s+", "", name)
+
+
+def domain_word(company: dict) -> str:
+    """The name in the company's web address: "meta" for "meta.com" or "www.meta.com"."""
+    website = (company.get("metadata") or {}).get("website") or ""
+    host = re.sub(r"^(https?://)?(www\.)?", "", website.strip().casefold()).split("/")[0]
+    return host.split(".")[0]
+
+
+def companies(package: Package, vocabulary: Vocabulary, taken: set[str]) -> list[Entity]:
+    """The listed companies of twenty stock indices (S&P 500, DAX, FTSE 100, Nikkei 225…),
+    named as news names them ("Apple", from "Apple Inc."), except those already in `taken` (name
+    keys of the security vendors and agencies, which come first)."""
+    entities = []
+    seen = set(taken)
+    for company in indexed_companies(package):
+        full = company["name"].strip()
+        name = short_name(full)
+        ordinary = name in vocabulary.proper or vocabulary.is_english(name)
+        if " " not in name and ordinary and domain_word(company) != name.casefold():
+            # One word that wamerican has as an ordinary word or as a name of something else is
+            # the company's only when it is its web domain ("apple.com", "microsoft.com"):
+            # "Hartford" for The Hartford is the city, "Southern" for Southern Company a word.
+            name = full
+        if not usable_name(name) or key(name) in seen or key(full) in seen:
+            continue
+        entity = Entity(name, "organization/company")
+        for surface in [name, full]:
+            flags = vocabulary.name_flags(surface)
+            if flags is not None and usable_name(surface):
+                entity.add(surface, flags)
+        business = _BUSINESS_WORD.sub("", name)
+        if business != name and " " not in business and (not vocabulary.is_english(business)
+                                                          or domain_word(company) == business.casefold()):
+            flags = vocabulary.name_flags(business)
+            if flags is not None:
+                entity.add(business, flags)
+        if entity.aliases:
+            seen.update(entity.keys())
+            entities.append(entity)
     entities.sort(key=lambda e: (e.name.casefold(), e.name))
     return entities
