@@ -15,6 +15,7 @@ use super::Inputs;
 use crate::analysis::{ActorKind, Term, TermCategory};
 use crate::lexicon::{Class, FastHash, LexMatch, COMMON_WORD, DEMONYM};
 use crate::model::{EntityType, Label};
+use crate::text::case::class;
 use crate::text::{data_lines, TokenKind};
 
 /// A name found in the text, before names are grouped into actors.
@@ -53,6 +54,7 @@ pub fn collect(inputs: &Inputs, terms: &[Term], labels: &[Label], known: &[LexMa
         }
     }
     merge_lexicon(&mut candidates, known, &misc, inputs);
+    join_particles(&mut candidates, inputs);
     let chrome = chrome_paragraphs(inputs, vetoes);
     // The candidates come in text order, so the terms that could overlap them are walked once.
     let mut terms_before = 0;
@@ -155,6 +157,40 @@ fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], misc: &[Ra
     }
     merged.extend_from_slice(&model[next..]);
     *candidates = merged;
+}
+
+/// Joins a person's name that the tagger cut at a surname particle ("Osama" and "Laden" of
+/// "Osama bin Laden"; one part a person, or the first a given name), and carries a person's name over a particle to the capitalised word after
+/// it ("Mohammed bin Salman"): one person, whatever type the tagger gave the other part.
+fn join_particles(candidates: &mut Vec<Candidate>, inputs: &Inputs) {
+    let doc = inputs.doc;
+    let particle = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| t.case == class::LOWER)
+            && inputs.lexicon.joins_person_name(doc.hashes[i])
+    };
+    let title_word = |i: usize| doc.tokens.get(i).is_some_and(|t| t.case == class::TITLE);
+    let mut joined: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for candidate in candidates.drain(..) {
+        if let Some(last) = joined.last_mut() {
+            let across = last.tokens.end;
+            let given = last.tokens.len() == 1 && inputs.lexicon.given_name(doc.token_text(last.tokens.start)).is_some();
+            let person = given || last.kind == ActorKind::Person || candidate.kind == ActorKind::Person;
+            if person && candidate.tokens.start == across + 1 && particle(across) {
+                *last = Candidate { tokens: last.tokens.start..candidate.tokens.end, kind: ActorKind::Person, entry: None };
+                continue;
+            }
+        }
+        joined.push(candidate);
+    }
+    for k in 0..joined.len() {
+        let end = joined[k].tokens.end;
+        let free = joined.get(k + 1).map_or(true, |next| next.tokens.start > end + 1);
+        if joined[k].kind == ActorKind::Person && free && particle(end) && title_word(end + 1) {
+            joined[k].tokens.end = end + 2;
+            joined[k].entry = None;
+        }
+    }
+    *candidates = joined;
 }
 
 /// Whether `tokens` overlaps any of the sorted, non-overlapping `spans`.

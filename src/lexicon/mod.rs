@@ -60,8 +60,9 @@ pub struct Lexicon {
     given_names: HashMap<u64, Gender, FastHash>,
     tlds: HashSet<&'static str, FastHash>,
     /// The folded hashes of the lower-case words that may stand inside a name
-    /// (`data/grammar/name_particles.txt`).
-    name_particles: HashSet<u64, FastHash>,
+    /// (`data/grammar/name_particles.txt`), each with whether it joins the parts of a person's
+    /// name.
+    name_particles: HashMap<u64, bool, FastHash>,
 }
 
 impl Lexicon {
@@ -75,7 +76,10 @@ impl Lexicon {
             given_names: tables::given_names(include_str!("../../data/lexicon/given_names.tsv")),
             tlds: tables::word_set(include_str!("../../data/lexicon/tlds.txt")),
             name_particles: crate::text::data_lines(include_str!("../../data/grammar/name_particles.txt"))
-                .map(fold_hash)
+                .map(|line| {
+                    let (word, kind) = line.split_once('\t').unwrap_or((line, ""));
+                    (fold_hash(word.trim()), kind.trim() == "surname")
+                })
                 .collect(),
         };
         // Surface forms are grouped across tables, so a name in two tables (a malware family
@@ -94,7 +98,13 @@ impl Lexicon {
     /// Whether the lower-case word of folded hash `hash` may stand inside a name: "of" in
     /// "Bank of England", "bin" in "Osama bin Laden". No other lower-case word does.
     pub fn may_join_name(&self, hash: u64) -> bool {
-        self.name_particles.contains(&hash)
+        self.name_particles.contains_key(&hash)
+    }
+
+    /// Whether the lower-case word of folded hash `hash` joins the parts of a person's name:
+    /// "bin" in "Osama bin Laden", "von" in "Ursula von der Leyen"; not "of" or "and".
+    pub fn joins_person_name(&self, hash: u64) -> bool {
+        self.name_particles.get(&hash).copied().unwrap_or(false)
     }
 
     fn add_table(&mut self, table: &'static str, abbreviations: &Abbreviations) {
