@@ -160,8 +160,9 @@ fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], misc: &[Ra
 }
 
 /// Joins a person's name that the tagger cut at a surname particle ("Osama" and "Laden" of
-/// "Osama bin Laden"; one part a person, or the first a given name), and carries a person's name over a particle to the capitalised word after
-/// it ("Mohammed bin Salman"): one person, whatever type the tagger gave the other part.
+/// "Osama bin Laden"; one part a person, or the first a given name), and carries a person's
+/// name over a particle to the capitalised word after it ("Mohammed bin Salman"): one person,
+/// whatever type the tagger gave the other part.
 fn join_particles(candidates: &mut Vec<Candidate>, inputs: &Inputs) {
     let doc = inputs.doc;
     let particle = |i: usize| {

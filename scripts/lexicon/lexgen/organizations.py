@@ -147,8 +147,9 @@ def companies(package: Package, vocabulary: Vocabulary, taken: set[str]) -> list
     for company in indexed_companies(package):
         full = company["name"].strip()
         name = short_name(full)
+        domain = domain_word(company)
         ordinary = name in vocabulary.proper or vocabulary.is_english(name)
-        if " " not in name and ordinary and domain_word(company) != name.casefold():
+        if " " not in name and ordinary and domain != name.casefold():
             # One word that wamerican has as an ordinary word or as a name of something else is
             # the company's only when it is its web domain ("apple.com", "microsoft.com"):
             # "Hartford" for The Hartford is the city, "Southern" for Southern Company a word.
@@ -162,7 +163,7 @@ def companies(package: Package, vocabulary: Vocabulary, taken: set[str]) -> list
                 entity.add(surface, flags)
         business = _BUSINESS_WORD.sub("", name)
         if business != name and " " not in business and (not vocabulary.is_english(business)
-                                                          or domain_word(company) == business.casefold()):
+                                                          or domain == business.casefold()):
             flags = vocabulary.name_flags(business)
             if flags is not None:
                 entity.add(business, flags)
