@@ -117,6 +117,7 @@ fn from_labels(labels: &[Label]) -> (Vec<Candidate>, Vec<Range<usize>>) {
 fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], misc: &[Range<usize>], inputs: &Inputs) {
     let mut merged = Vec::with_capacity(candidates.len() + known.len());
     let model = std::mem::take(candidates);
+    let people = full_name_words(&model, inputs);
     // The model's candidates not yet taken in start here.
     let mut next = 0;
     for found in known {
@@ -141,7 +142,11 @@ fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], misc: &[Ra
             [] if demonym || found.flags & COMMON_WORD != 0 || overlaps(misc, &found.tokens) => {}
             [] => merged.push(Candidate { tokens: found.tokens.clone(), kind, entry: Some(found.entry) }),
             [one] if one.tokens == found.tokens && !demonym => {
-                let kind = reconcile(one.kind, entry.class, kind);
+                let kind = if one.kind == ActorKind::Person && names_organization(found, entry.class, inputs, &people) {
+                    kind
+                } else {
+                    reconcile(one.kind, entry.class, kind)
+                };
                 merged.push(Candidate { tokens: one.tokens.clone(), kind, entry: Some(found.entry) });
             }
             // The lexicon's name covers the model's pieces: "United States" over "States".
@@ -208,6 +213,33 @@ fn reconcile(model: ActorKind, class: Class, lexicon: ActorKind) -> ActorKind {
         (_, Class::Organization | Class::Place(_)) => lexicon,
         _ => model,
     }
+}
+
+/// Whether a lexicon organisation outweighs the tagger's person over the same words ("Huawei
+/// said", "Google said"): none of its words is a census given name or surname ("Ford", "Morgan
+/// Stanley") or the surname of a person named in full elsewhere in the text ("Puig" after "Jose
+/// Soler Puig"; Puig is a company too). The tagger takes an unknown capitalised word before
+/// "said" for a person; the name of a known organisation that nobody is known to bear says
+/// otherwise.
+fn names_organization(found: &LexMatch, class: Class, inputs: &Inputs, people: &HashSet<u64, FastHash>) -> bool {
+    class == Class::Organization
+        && found.tokens.clone().all(|i| {
+            let hash = inputs.doc.hashes[i];
+            !inputs.model.is_person_name(hash) && !people.contains(&hash)
+        })
+}
+
+/// The folded hashes of the surnames of the tagger's people named in full: a given name first,
+/// then at least one more word ("Puig" of "Jose Soler Puig", not "Twitter" of "Wilayat
+/// Twitter").
+fn full_name_words(candidates: &[Candidate], inputs: &Inputs) -> HashSet<u64, FastHash> {
+    let hash = |i: usize| inputs.doc.hashes[i];
+    candidates
+        .iter()
+        .filter(|c| c.kind == ActorKind::Person && c.tokens.len() > 1)
+        .filter(|c| inputs.lexicon.given_name(inputs.doc.token_text(c.tokens.start)).is_some())
+        .map(|c| hash(c.tokens.end - 1))
+        .collect()
 }
 
 /// Strips titles ("President", "Mr.") and articles from the front of a candidate.

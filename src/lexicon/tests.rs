@@ -123,3 +123,20 @@ fn calendar_words_and_bare_utilities_are_not_names() {
     let (_, lexicon) = fixtures();
     assert!(lexicon.entry_named("Reg").is_none());
 }
+
+#[test]
+fn best_known_sites_are_organisations_written_as_their_brands() {
+    let (_, lexicon) = fixtures();
+    for text in ["Posts on TikTok spread.", "Posts on Tiktok spread.", "POSTS ON TIKTOK SPREAD."] {
+        let surface = text.split(' ').nth(2).unwrap();
+        assert_eq!(resolve(text, surface).map(|(name, ..)| name), Some("TikTok"), "{text}");
+    }
+    assert_eq!(resolve("Posts on tiktok spread.", "tiktok"), None);
+    let google = &lexicon.entries[lexicon.entry_named("Google").expect("Google") as usize];
+    assert_eq!(google.class, Class::Organization);
+    // An ordinary word as well: exact case, and the tagger must call it a name.
+    let (_, _, flags) = resolve("Google said so.", "Google").unwrap();
+    assert_ne!(flags & COMMON_WORD, 0);
+    // A city's site (boston.com) does not make the city an organisation.
+    assert!(!found("Talks in Boston resumed.").iter().any(|(seen, ..)| seen == "Boston"));
+}

@@ -124,6 +124,12 @@ impl Tagger {
         Ok(Tagger { weights, names, closed, transitions, bias })
     }
 
+    /// Whether the word of folded hash `hash` is in the census name lists, as a given name or
+    /// a surname.
+    pub fn is_person_name(&self, hash: u64) -> bool {
+        self.names.bits(hash) != 0
+    }
+
     /// How many features the model has.
     #[cfg(any(test, feature = "train"))]
     pub fn feature_count(&self) -> usize {

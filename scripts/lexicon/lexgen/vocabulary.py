@@ -59,6 +59,11 @@ class Vocabulary:
         self.english = {w for w in words if w.islower() and not w.endswith("'s")}
         # Proper nouns and acronyms, as written: "Nevada", "Hades", "GOP".
         self.proper = {w for w in words if not w.islower() and not w.endswith("'s")}
+        # Each proper noun by its lower-case letters; of two writings ("CA", "Ca") the first in
+        # sorted order, all capitals.
+        self.proper_forms: dict[str, str] = {}
+        for word in sorted(self.proper):
+            self.proper_forms.setdefault(word.casefold(), word)
         self.given = given_names
         self.function_words = function_words
         # Country names, demonyms and capitals (casefolded), set once the places are read:
@@ -76,6 +81,10 @@ class Vocabulary:
         if len(words) > COMMON_PHRASE_WORDS:
             return False
         return all(w.lower() in self.english for w in words)
+
+    def proper_form(self, word: str) -> str | None:
+        """How wamerican writes `word` as a name ("Boston", "YouTube"), if it has it as one."""
+        return self.proper_forms.get(word.casefold())
 
     def is_given_name(self, word: str, share: float = GIVEN_NAME_SHARE) -> bool:
         return self.given.get(word.title(), 0.0) >= share
