@@ -140,7 +140,8 @@ fn cluster(inputs: &Inputs, candidates: &[Candidate]) -> Clusters {
         by_text.entry(names.key(index)).or_insert(cluster);
     }
 
-    let merged_into = merge_acronyms(inputs, candidates, &growing);
+    let mut merged_into = merge_acronyms(inputs, candidates, &growing);
+    merge_people_named_like_entries(candidates, &names, &growing, &mut cluster_of, &by_surname, &mut merged_into);
     for cluster in &mut cluster_of {
         *cluster = merged_into[*cluster];
     }
@@ -333,6 +334,50 @@ fn merge_acronyms(inputs: &Inputs, candidates: &[Candidate], clusters: &[Growing
         }
     }
     merged_into
+}
+
+/// Joins a one-word lexicon name used for a person to the person named in full with it as
+/// surname: "Washington" for MaliVai Washington, "Jordan" for Jim Jordan. Such a word joins the
+/// place or company of its entry first, so the lone-surname pass never sees it. When the text
+/// uses the word mostly for the person, the whole cluster follows (the place-tagged mentions
+/// too: the tagger's slips); otherwise only the person-tagged mentions move, and "Officials in
+/// Jordan" stays the country. Only clusters started by a one-word name with an entry lose
+/// members, only to clusters of full names, which never move: one step suffices, beside
+/// [`merge_acronyms`]'s.
+fn merge_people_named_like_entries(
+    candidates: &[Candidate],
+    names: &NameWords,
+    clusters: &[Growing],
+    cluster_of: &mut [usize],
+    by_surname: &HashMap<u64, FullNames, FastHash>,
+    merged_into: &mut [usize],
+) {
+    if by_surname.is_empty() {
+        return;
+    }
+    // (people, all) among each cluster's members.
+    let mut kinds = vec![(0usize, 0usize); clusters.len()];
+    for (candidate, &cluster) in candidates.iter().zip(cluster_of.iter()) {
+        kinds[cluster].0 += usize::from(candidate.kind == ActorKind::Person);
+        kinds[cluster].1 += 1;
+    }
+    let person = |cluster: &Growing| {
+        if cluster.entry.is_none() || names.of(cluster.first).len() != 1 {
+            return None;
+        }
+        by_surname.get(&names.of(cluster.first)[0]).map(|full| full.first)
+    };
+    let targets: Vec<Option<usize>> = clusters.iter().map(|c| person(c).map(|full| cluster_of[full])).collect();
+    for (index, candidate) in candidates.iter().enumerate() {
+        let cluster = cluster_of[index];
+        let Some(target) = targets[cluster] else { continue };
+        let (people, all) = kinds[cluster];
+        if 2 * people > all {
+            merged_into[cluster] = target;
+        } else if candidate.kind == ActorKind::Person {
+            cluster_of[index] = target;
+        }
+    }
 }
 
 /// `letters` packed into the bytes of one number, when they can spell an acronym: two to six
