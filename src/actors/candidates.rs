@@ -4,7 +4,8 @@
 //! The model decides most names, since it sees context; the lexicon adds the known places and
 //! organisations it missed, widens a span it cut short ("States" → "United States"), and
 //! settles organisation-versus-place for names it knows ("the Kremlin"). A person the model
-//! found is never turned into a place by the lexicon: people are named like places.
+//! found is never turned into a place by the lexicon, since people are named like places, and
+//! into an organisation only by a name that no one is known to bear ("Huawei").
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -117,7 +118,7 @@ fn from_labels(labels: &[Label]) -> (Vec<Candidate>, Vec<Range<usize>>) {
 fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], misc: &[Range<usize>], inputs: &Inputs) {
     let mut merged = Vec::with_capacity(candidates.len() + known.len());
     let model = std::mem::take(candidates);
-    let people = full_name_words(&model, inputs);
+    let surnames = full_name_surnames(&model, inputs);
     // The model's candidates not yet taken in start here.
     let mut next = 0;
     for found in known {
@@ -142,7 +143,7 @@ fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], misc: &[Ra
             [] if demonym || found.flags & COMMON_WORD != 0 || overlaps(misc, &found.tokens) => {}
             [] => merged.push(Candidate { tokens: found.tokens.clone(), kind, entry: Some(found.entry) }),
             [one] if one.tokens == found.tokens && !demonym => {
-                let kind = if one.kind == ActorKind::Person && names_organization(found, entry.class, inputs, &people) {
+                let kind = if one.kind == ActorKind::Person && names_organization(found, entry.class, inputs, &surnames) {
                     kind
                 } else {
                     reconcile(one.kind, entry.class, kind)
@@ -206,7 +207,7 @@ fn overlaps(spans: &[Range<usize>], tokens: &Range<usize>) -> bool {
 }
 
 /// The kind of a name both the model and the lexicon know: the lexicon settles organisation
-/// versus place, the model keeps people.
+/// versus place, the model keeps people (but see [`names_organization`]).
 fn reconcile(model: ActorKind, class: Class, lexicon: ActorKind) -> ActorKind {
     match (model, class) {
         (ActorKind::Person, _) => ActorKind::Person,
@@ -221,24 +222,23 @@ fn reconcile(model: ActorKind, class: Class, lexicon: ActorKind) -> ActorKind {
 /// Soler Puig"; Puig is a company too). The tagger takes an unknown capitalised word before
 /// "said" for a person; the name of a known organisation that nobody is known to bear says
 /// otherwise.
-fn names_organization(found: &LexMatch, class: Class, inputs: &Inputs, people: &HashSet<u64, FastHash>) -> bool {
+fn names_organization(found: &LexMatch, class: Class, inputs: &Inputs, surnames: &HashSet<u64, FastHash>) -> bool {
     class == Class::Organization
         && found.tokens.clone().all(|i| {
             let hash = inputs.doc.hashes[i];
-            !inputs.model.is_person_name(hash) && !people.contains(&hash)
+            !inputs.model.is_person_name(hash) && !surnames.contains(&hash)
         })
 }
 
 /// The folded hashes of the surnames of the tagger's people named in full: a given name first,
 /// then at least one more word ("Puig" of "Jose Soler Puig", not "Twitter" of "Wilayat
 /// Twitter").
-fn full_name_words(candidates: &[Candidate], inputs: &Inputs) -> HashSet<u64, FastHash> {
-    let hash = |i: usize| inputs.doc.hashes[i];
+fn full_name_surnames(candidates: &[Candidate], inputs: &Inputs) -> HashSet<u64, FastHash> {
     candidates
         .iter()
         .filter(|c| c.kind == ActorKind::Person && c.tokens.len() > 1)
         .filter(|c| inputs.lexicon.given_name(inputs.doc.token_text(c.tokens.start)).is_some())
-        .map(|c| hash(c.tokens.end - 1))
+        .map(|c| inputs.doc.hashes[c.tokens.end - 1])
         .collect()
 }
 
