@@ -33,11 +33,13 @@ def site_names(warninglists: Package) -> list[str]:
 
 
 def brand_titles(icons: Package) -> dict[str, str]:
-    """simple-icons' brand titles by their letters in lower case: "tiktok" → "TikTok"."""
+    """simple-icons' one-word brand titles by their letters in lower case: "tiktok" → "TikTok".
+    A title of several words ("Bank of America") does not say how prose writes "bankofamerica"."""
     titles = {}
     for icon in icons.json(BRAND_TITLES):
         title = icon["title"].strip()
-        titles.setdefault(key(title), title)
+        if " " not in title:
+            titles.setdefault(key(title), title)
     return titles
 
 
@@ -57,7 +59,7 @@ def written_form(site: str, vocabulary: Vocabulary, titles: dict[str, str]) -> s
     title = titles.get(site)
     proper = vocabulary.proper_form(site)
     english = vocabulary.is_english(site)
-    if title and key(title) == site and " " not in title:
+    if title:
         return None if english and not proper else title
     return proper if proper and english else None
 
@@ -65,7 +67,7 @@ def written_form(site: str, vocabulary: Vocabulary, titles: dict[str, str]) -> s
 def web_brands(warninglists: Package, icons: Package, vocabulary: Vocabulary, taken: set[str]) -> list[Entity]:
     """One organisation per top site, except those whose name `taken` has (the agencies,
     vendors and listed companies come first), places ("Paris"), given names ("Dan") and sites
-    with no name in their address ("bit.ly", "4shared") or none that prose writes.""" 
+    with no name in their address ("bit.ly", "4shared") or none that prose writes."""
     titles = brand_titles(icons)
     entities = []
     for site in site_names(warninglists):
