@@ -7,6 +7,7 @@
 //! found is never turned into a place by the lexicon, since people are named like places, and
 //! into an organisation only by a name that no one is known to bear ("Huawei").
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -118,7 +119,8 @@ fn from_labels(labels: &[Label]) -> (Vec<Candidate>, Vec<Range<usize>>) {
 fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], misc: &[Range<usize>], inputs: &Inputs) {
     let mut merged = Vec::with_capacity(candidates.len() + known.len());
     let model = std::mem::take(candidates);
-    let surnames = full_name_surnames(&model, inputs);
+    // Built only when a person meets a known organisation's name, which most texts never ask.
+    let surnames = OnceCell::new();
     // The model's candidates not yet taken in start here.
     let mut next = 0;
     for found in known {
@@ -143,11 +145,8 @@ fn merge_lexicon(candidates: &mut Vec<Candidate>, known: &[LexMatch], misc: &[Ra
             [] if demonym || found.flags & COMMON_WORD != 0 || overlaps(misc, &found.tokens) => {}
             [] => merged.push(Candidate { tokens: found.tokens.clone(), kind, entry: Some(found.entry) }),
             [one] if one.tokens == found.tokens && !demonym => {
-                let kind = if one.kind == ActorKind::Person && names_organization(found, entry.class, inputs, &surnames) {
-                    kind
-                } else {
-                    reconcile(one.kind, entry.class, kind)
-                };
+                let unborne = || borne_by_nobody(found, inputs, surnames.get_or_init(|| full_name_surnames(&model, inputs)));
+                let kind = reconcile(one.kind, entry.class, kind, unborne);
                 merged.push(Candidate { tokens: one.tokens.clone(), kind, entry: Some(found.entry) });
             }
             // The lexicon's name covers the model's pieces: "United States" over "States".
@@ -207,27 +206,26 @@ fn overlaps(spans: &[Range<usize>], tokens: &Range<usize>) -> bool {
 }
 
 /// The kind of a name both the model and the lexicon know: the lexicon settles organisation
-/// versus place, the model keeps people (but see [`names_organization`]).
-fn reconcile(model: ActorKind, class: Class, lexicon: ActorKind) -> ActorKind {
+/// versus place; the model keeps people, but for a known organisation whose name nobody is
+/// known to bear (`unborne`, asked only then; [`borne_by_nobody`]): the tagger takes an unknown capitalised
+/// word before "said" for a person ("Huawei said", "Google said").
+fn reconcile(model: ActorKind, class: Class, lexicon: ActorKind, borne_by_nobody: impl FnOnce() -> bool) -> ActorKind {
     match (model, class) {
+        (ActorKind::Person, Class::Organization) if borne_by_nobody() => lexicon,
         (ActorKind::Person, _) => ActorKind::Person,
         (_, Class::Organization | Class::Place(_)) => lexicon,
         _ => model,
     }
 }
 
-/// Whether a lexicon organisation outweighs the tagger's person over the same words ("Huawei
-/// said", "Google said"): none of its words is a census given name or surname ("Ford", "Morgan
-/// Stanley") or the surname of a person named in full elsewhere in the text ("Puig" after "Jose
-/// Soler Puig"; Puig is a company too). The tagger takes an unknown capitalised word before
-/// "said" for a person; the name of a known organisation that nobody is known to bear says
-/// otherwise.
-fn names_organization(found: &LexMatch, class: Class, inputs: &Inputs, surnames: &HashSet<u64, FastHash>) -> bool {
-    class == Class::Organization
-        && found.tokens.clone().all(|i| {
-            let hash = inputs.doc.hashes[i];
-            !inputs.model.is_person_name(hash) && !surnames.contains(&hash)
-        })
+/// Whether no word of `found` is a census given name or surname ("Ford", "Morgan Stanley") or
+/// one of `surnames`, those of the people named in full in the text ("Puig" after "Jose Soler
+/// Puig"; Puig is a company too).
+fn borne_by_nobody(found: &LexMatch, inputs: &Inputs, surnames: &HashSet<u64, FastHash>) -> bool {
+    found.tokens.clone().all(|i| {
+        let hash = inputs.doc.hashes[i];
+        !inputs.model.is_person_name(hash) && !surnames.contains(&hash)
+    })
 }
 
 /// The folded hashes of the surnames of the tagger's people named in full: a given name first,

@@ -352,7 +352,15 @@ fn merge_people_named_like_entries(
     by_surname: &HashMap<u64, FullNames, FastHash>,
     merged_into: &mut [usize],
 ) {
-    if by_surname.is_empty() {
+    // The full name each cluster would join: those started by a one-word name with an entry.
+    let targets: Vec<Option<usize>> = clusters
+        .iter()
+        .map(|cluster| {
+            let [word] = names.of(cluster.first) else { return None };
+            cluster.entry.and(by_surname.get(word)).map(|full| cluster_of[full.first])
+        })
+        .collect();
+    if targets.iter().all(Option::is_none) {
         return;
     }
     // (people, all) among each cluster's members.
@@ -361,13 +369,6 @@ fn merge_people_named_like_entries(
         kinds[cluster].0 += usize::from(candidate.kind == ActorKind::Person);
         kinds[cluster].1 += 1;
     }
-    let person = |cluster: &Growing| {
-        if cluster.entry.is_none() || names.of(cluster.first).len() != 1 {
-            return None;
-        }
-        by_surname.get(&names.of(cluster.first)[0]).map(|full| full.first)
-    };
-    let targets: Vec<Option<usize>> = clusters.iter().map(|c| person(c).map(|full| cluster_of[full])).collect();
     for (index, candidate) in candidates.iter().enumerate() {
         let cluster = cluster_of[index];
         let Some(target) = targets[cluster] else { continue };
